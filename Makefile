@@ -1,0 +1,49 @@
+# Every target sets up what it needs: a local virtual environment with the pinned
+# dependencies of requirements/lock.txt, created on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SPEC := spec/openapi.yaml
+GENERATE := $(BIN)/python -m generator generate $(SPEC) -o generated --package-name primotexto
+
+.PHONY: generate check test bench serve lock clean
+
+$(STAMP): requirements/lock.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements/lock.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+## generate: regenerate generated/ from spec/openapi.yaml
+generate: $(STAMP)
+	$(GENERATE)
+
+## check: generated/ is current, and ruff and mypy --strict pass
+check: $(STAMP)
+	$(GENERATE) --check
+	$(BIN)/ruff check generator tests
+	cd generated && ../$(BIN)/ruff check . && ../$(BIN)/mypy --strict primotexto
+	$(BIN)/mypy generator
+
+## test: the checks, then every test (unit, golden, end-to-end, contract)
+test: check
+	$(BIN)/python -m pytest -q
+
+## bench: performance figures as ratios against baselines measured in the same run
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+## serve: the recorded fixture server on 127.0.0.1:8080
+serve: $(STAMP)
+	$(BIN)/python -m generator serve $(SPEC) --port 8080
+
+## lock: re-pin every dependency from requirements/*.in
+lock:
+	rm -rf /tmp/clientgen-lock && $(PYTHON) -m venv /tmp/clientgen-lock
+	/tmp/clientgen-lock/bin/pip install --quiet -r requirements/generator.in -r requirements/dev.in
+	{ echo "# Full pinned lock of every package the generator, the generated client and the tests use."; \
+	  echo "# Regenerate with: make lock"; /tmp/clientgen-lock/bin/pip freeze; } > requirements/lock.txt
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,415 @@
+"""Configuration, credentials, sending and retrying, shared by `Client` and `AsyncClient`.
+
+Everything about a call except the act of sending lives in `BaseClient`:
+building the HTTP request, deciding whether a failure may be retried, and
+turning the answer into a result or a typed error. The sync and async
+clients differ only in how they send and how they wait.
+
+Retries never repeat a request that may have taken effect. An idempotent
+call (GET, PUT, DELETE, ... or one the description marks idempotent) is
+retried after connection failures, timeouts and 408/429/5xx answers. Any
+other call is retried only when it provably did not take effect: the
+connection could not be made, or the API answered 429. When a request was
+sent and its answer lost, `OutcomeUnknownError` is raised instead.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import ipaddress
+import json
+import logging
+import os
+import random
+import time
+import urllib.parse
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Generic, TypeVar
+
+import httpx
+
+from ._decode import DecodeError
+from ._responses import ErrorStatus
+from ._types import ApiResponse, FormBody, JsonBody, MultipartBody, RawBody, Request
+from .errors import (
+    APIConnectionError,
+    APITimeoutError,
+    ConfigurationError,
+    OutcomeUnknownError,
+    ResponseValidationError,
+    status_error_class,
+)
+
+T = TypeVar("T")
+HttpClient = TypeVar("HttpClient", httpx.Client, httpx.AsyncClient)
+Self = TypeVar("Self", bound="BaseClient[httpx.Client] | BaseClient[httpx.AsyncClient]")
+
+logger = logging.getLogger("primotexto")
+
+DEFAULT_BASE_URL: str | None = "https://api.primotexto.com/v2"
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+"""30 s to read an answer, 5 s to connect."""
+DEFAULT_MAX_RETRIES = 2
+MAX_RESPONSE_BYTES = 16 * 1024 * 1024
+"""Bodies larger than this are refused rather than read into memory."""
+MAX_RETRY_AFTER = 60.0
+"""A longer `Retry-After` is not waited for: the error is raised instead."""
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+USER_AGENT = "primotexto-python/0.1.0"
+
+_RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+_REDACTED = "<redacted>"
+
+# The description's security schemes: name -> (kind, where it goes, wire name).
+_SECURITY_SCHEMES: Mapping[str, tuple[str, str, str]] = {
+    "apiKeyHeader": ("api_key", "header", "X-Primotexto-ApiKey"),
+    "apiKeyQuery": ("api_key", "query", "apiKey"),
+}
+_SECRET_QUERY_NAMES = frozenset(
+    {
+        "apiKey",
+    }
+)
+_SECRET_HEADER_NAMES = frozenset(
+    {
+        "authorization",
+        "cookie",
+        "x-primotexto-apikey",
+    }
+)
+
+
+@dataclass(frozen=True)
+class _Settings:
+    base_url: httpx.URL
+    timeout: httpx.Timeout
+    max_retries: int
+    headers: tuple[tuple[str, str], ...]
+    api_key: str | None
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _from_environment(given: str | None, variable: str) -> str | None:
+    value = given if given is not None else os.environ.get(variable)
+    return value or None
+
+
+class BaseClient(Generic[HttpClient]):
+    """Settings and the parts of a call that do not depend on how it is sent."""
+
+    _settings: _Settings
+    _http: HttpClient
+    _owns_http: bool
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        allow_insecure_http: bool = False,
+        http_client: HttpClient | None = None,
+    ) -> None:
+        url = base_url or os.environ.get("PRIMOTEXTO_BASE_URL") or DEFAULT_BASE_URL
+        if not url:
+            raise ConfigurationError("no base URL: pass base_url= or set PRIMOTEXTO_BASE_URL")
+        parsed = httpx.URL(url)
+        if parsed.scheme not in ("http", "https") or not parsed.host:
+            raise ConfigurationError(f"base URL {url!r} is not an absolute http(s) URL")
+        if parsed.scheme == "http" and not allow_insecure_http and not _is_loopback(parsed.host):
+            raise ConfigurationError(
+                f"base URL {url!r} uses plain http to a remote host, which would send the "
+                "credentials in clear; use https, or pass allow_insecure_http=True"
+            )
+        if max_retries < 0:
+            raise ConfigurationError("max_retries must not be negative")
+        settings = _Settings(
+            base_url=parsed.copy_with(path=parsed.path.rstrip("/")),
+            timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
+            max_retries=max_retries,
+            headers=tuple((default_headers or {}).items()),
+            api_key=_from_environment(api_key, "PRIMOTEXTO_API_KEY"),
+        )
+        if not _has_credentials(settings):
+            raise ConfigurationError(
+                "no credentials: every operation of this API needs them; "
+                "pass api_key= or set PRIMOTEXTO_API_KEY"
+            )
+        self._settings = settings
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else self._new_http_client()
+
+    def _new_http_client(self) -> HttpClient:
+        raise NotImplementedError
+
+    def _copy(self: Self, timeout: float | httpx.Timeout | None, max_retries: int | None) -> Self:
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone._settings = self._settings_with(timeout, max_retries)
+        clone._owns_http = False  # the original closes the shared connection pool
+        return clone
+
+    @property
+    def base_url(self) -> str:
+        return str(self._settings.base_url)
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        return self._settings.timeout
+
+    @property
+    def max_retries(self) -> int:
+        return self._settings.max_retries
+
+    def __repr__(self) -> str:
+        # Credentials are never shown, not even in part.
+        return f"{type(self).__name__}(base_url={self.base_url!r})"
+
+    def _settings_with(
+        self, timeout: float | httpx.Timeout | None, max_retries: int | None
+    ) -> _Settings:
+        settings = self._settings
+        if timeout is not None:
+            if not isinstance(timeout, httpx.Timeout):
+                timeout = httpx.Timeout(timeout)
+            settings = replace(settings, timeout=timeout)
+        if max_retries is not None:
+            if max_retries < 0:
+                raise ConfigurationError("max_retries must not be negative")
+            settings = replace(settings, max_retries=max_retries)
+        return settings
+
+    # ------------------------------------------------------------ building
+
+    def _build(self, request: Request[T]) -> httpx.Request:
+        settings: _Settings = self._settings
+        query = list(request.query)
+        headers = [("User-Agent", USER_AGENT), *settings.headers, *request.headers]
+        cookies = list(request.cookies)
+        self._authorize(request, query, headers, cookies)
+        if cookies:
+            headers.append(("Cookie", "; ".join(f"{k}={v}" for k, v in cookies)))
+        url = settings.base_url.copy_with(
+            path=settings.base_url.path + request.path,
+            query=urllib.parse.urlencode(query).encode("ascii") if query else None,
+        )
+        content: bytes | None = None
+        body = request.body
+        if isinstance(body, JsonBody):
+            content = json.dumps(
+                body.value, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+            ).encode("utf-8")
+            headers.append(("Content-Type", "application/json"))
+        elif isinstance(body, FormBody):
+            content = urllib.parse.urlencode(body.fields).encode("ascii")
+            headers.append(("Content-Type", "application/x-www-form-urlencoded"))
+        elif isinstance(body, RawBody):
+            content = body.content
+            headers.append(("Content-Type", body.content_type))
+        if isinstance(body, MultipartBody):
+            return self._http.build_request(
+                request.method,
+                url,
+                headers=headers,
+                data=dict(body.fields),
+                files=list(body.files),
+                timeout=settings.timeout,
+            )
+        return self._http.build_request(
+            request.method, url, headers=headers, content=content, timeout=settings.timeout
+        )
+
+    def _authorize(
+        self,
+        request: Request[T],
+        query: list[tuple[str, str]],
+        headers: list[tuple[str, str]],
+        cookies: list[tuple[str, str]],
+    ) -> None:
+        """Add the credentials of the first security alternative this client can satisfy."""
+        if not request.security or any(not alternative for alternative in request.security):
+            return
+        for alternative in request.security:
+            credentials = [(name, self._credential(name)) for name in alternative]
+            if all(value is not None for _, value in credentials):
+                for name, value in credentials:
+                    _kind, location, wire_name = _SECURITY_SCHEMES[name]
+                    target = {"query": query, "header": headers, "cookie": cookies}[location]
+                    target.append((wire_name, str(value)))
+                return
+        raise ConfigurationError(
+            f"{request.operation_id} needs credentials this client was not given"
+        )
+
+    def _credential(self, scheme: str) -> str | None:
+        kind = _SECURITY_SCHEMES[scheme][0]
+        settings = self._settings
+        if kind == "api_key":
+            return settings.api_key
+        return None
+
+    # ------------------------------------------------------------ deciding
+
+    def _describe(self, http_request: httpx.Request) -> str:
+        """Method and URL with every credential in the query replaced."""
+        url = http_request.url
+        if _SECRET_QUERY_NAMES and url.query:
+            pairs = urllib.parse.parse_qsl(url.query.decode("ascii"), keep_blank_values=True)
+            redacted = [(k, _REDACTED if k in _SECRET_QUERY_NAMES else v) for k, v in pairs]
+            url = url.copy_with(query=urllib.parse.urlencode(redacted).encode("ascii"))
+        return f"{http_request.method} {url}"
+
+    def _log_request(self, http_request: httpx.Request, attempt: int) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            headers = {
+                name: _REDACTED if name.lower() in _SECRET_HEADER_NAMES else value
+                for name, value in http_request.headers.items()
+            }
+            logger.debug(
+                "%s (attempt %d) headers=%s", self._describe(http_request), attempt, headers
+            )
+
+    def _delay_after_transport_error(
+        self,
+        request: Request[T],
+        http_request: httpx.Request,
+        error: httpx.TransportError,
+        attempt: int,
+    ) -> float:
+        """How long to wait before trying again; raises when the call must stop here."""
+        described = self._describe(http_request)
+        not_sent = isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+        if not not_sent and not request.idempotent:
+            raise OutcomeUnknownError(
+                f"{request.operation_id}: the request was sent but no answer arrived "
+                f"({type(error).__name__}); it may have taken effect, so it was not repeated. "
+                "Check its outcome before trying again.",
+                operation=request.operation_id,
+                request=described,
+            ) from error
+        if attempt > self._settings.max_retries:
+            error_class = (
+                APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
+            )
+            raise error_class(
+                f"{request.operation_id}: {type(error).__name__} after {attempt} attempt(s)",
+                operation=request.operation_id,
+                request=described,
+            ) from error
+        delay = _backoff(attempt)
+        logger.info("%s failed (%s); retrying in %.2f s", described, type(error).__name__, delay)
+        return delay
+
+    def _delay_after_status(
+        self, request: Request[T], response: httpx.Response, attempt: int
+    ) -> float | None:
+        """How long to wait before trying again after this answer, or None to use it."""
+        status = response.status_code
+        if status not in _RETRYABLE_STATUSES or attempt > self._settings.max_retries:
+            return None
+        if status != 429 and not request.idempotent:
+            return None  # the request reached the API; repeating it could act twice
+        retry_after = _retry_after(response.headers)
+        if retry_after is not None and retry_after > MAX_RETRY_AFTER:
+            return None
+        delay = retry_after if retry_after is not None else _backoff(attempt)
+        logger.info(
+            "%s answered %d; retrying in %.2f s",
+            self._describe(response.request),
+            status,
+            delay,
+        )
+        return delay
+
+    def _result(
+        self,
+        request: Request[T],
+        http_request: httpx.Request,
+        response: httpx.Response,
+        attempts: int,
+    ) -> ApiResponse[T]:
+        described = self._describe(http_request)
+        logger.debug("%s answered %d", described, response.status_code)
+        try:
+            parsed = request.parse(response)
+        except DecodeError as exc:
+            raise ResponseValidationError(
+                f"{request.operation_id}: {exc}",
+                operation=request.operation_id,
+                request=described,
+                status_code=response.status_code,
+                headers=response.headers,
+                body=response.content,
+                path=exc.path,
+            ) from None
+        except ErrorStatus as exc:
+            raise status_error_class(response.status_code)(
+                operation=request.operation_id,
+                request=described,
+                status_code=response.status_code,
+                headers=response.headers,
+                body=response.content,
+                parsed=exc.parsed,
+                code=exc.code,
+                code_meaning=exc.code_meaning,
+            ) from None
+        return ApiResponse(
+            status_code=response.status_code,
+            headers=response.headers,
+            content=response.content,
+            parsed=parsed,
+            attempts=attempts,
+        )
+
+    def _too_large(
+        self,
+        request: Request[T],
+        http_request: httpx.Request,
+        response: httpx.Response,
+        received: bytes,
+    ) -> ResponseValidationError:
+        return ResponseValidationError(
+            f"{request.operation_id}: the response body exceeds {MAX_RESPONSE_BYTES} bytes",
+            operation=request.operation_id,
+            request=self._describe(http_request),
+            status_code=response.status_code,
+            headers=response.headers,
+            body=received,
+        )
+
+
+def _has_credentials(settings: _Settings) -> bool:
+    return settings.api_key is not None
+
+
+def _backoff(attempt: int) -> float:
+    """Exponential backoff with jitter: about 0.5 s, 1 s, 2 s, ... never above 8 s."""
+    delay = min(MAX_RETRY_DELAY, INITIAL_RETRY_DELAY * 2.0 ** (attempt - 1))
+    return delay * (1 - 0.25 * random.random())
+
+
+def _retry_after(headers: httpx.Headers) -> float | None:
+    """`Retry-After` in seconds, from either of its forms (delta-seconds or an HTTP date)."""
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return max(0.0, moment.timestamp() - time.time())

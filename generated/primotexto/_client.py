@@ -1,0 +1,271 @@
+"""`Client` (blocking) and `AsyncClient` (asyncio) for the Primotexto SMS API.
+
+Each operation method is the builder of the same name in `_operations`
+(its signature, checks and documentation), sent by the client it is called
+on. `client.with_raw_response.<operation>(...)` returns the status, headers
+and body beside the parsed result; `client.with_options(...)` changes the
+timeout or retries for some calls.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import time
+from collections.abc import Callable, Coroutine
+from types import TracebackType
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+import httpx
+
+from . import _operations
+from ._base_client import MAX_RESPONSE_BYTES, BaseClient
+from ._types import ApiResponse, Request
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def _content_length(response: httpx.Response) -> int | None:
+    length = response.headers.get("content-length", "")
+    return int(length) if length.isdigit() else None
+
+
+def _sync(builder: Callable[P, Request[T]]) -> Callable[Concatenate[Client, P], T]:
+    """A `Client` method: send what `builder` prepares, return the parsed result."""
+
+    @functools.wraps(builder)
+    def method(self: Client, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return self._send(builder(*args, **kwargs)).parsed
+
+    return method
+
+
+def _async(
+    builder: Callable[P, Request[T]],
+) -> Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, T]]:
+    """An `AsyncClient` method: send what `builder` prepares, return the parsed result."""
+
+    @functools.wraps(builder)
+    async def method(self: AsyncClient, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return (await self._send(builder(*args, **kwargs))).parsed
+
+    return method
+
+
+def _sync_raw(
+    builder: Callable[P, Request[T]],
+) -> Callable[Concatenate[RawResponseClient, P], ApiResponse[T]]:
+    @functools.wraps(builder)
+    def method(self: RawResponseClient, /, *args: P.args, **kwargs: P.kwargs) -> ApiResponse[T]:
+        return self._client._send(builder(*args, **kwargs))
+
+    return method
+
+
+def _async_raw(
+    builder: Callable[P, Request[T]],
+) -> Callable[Concatenate[AsyncRawResponseClient, P], Coroutine[Any, Any, ApiResponse[T]]]:
+    @functools.wraps(builder)
+    async def method(
+        self: AsyncRawResponseClient, /, *args: P.args, **kwargs: P.kwargs
+    ) -> ApiResponse[T]:
+        return await self._client._send(builder(*args, **kwargs))
+
+    return method
+
+
+class Client(BaseClient[httpx.Client]):
+    """A blocking client. Use it as a context manager, or call `close()` when done.
+
+    Arguments (all keyword-only, all optional):
+        api_key: the API key; defaults to the environment variable PRIMOTEXTO_API_KEY.
+        base_url: defaults to PRIMOTEXTO_BASE_URL, then to the API description's server.
+        timeout: seconds, or an `httpx.Timeout`; defaults to 30 s (5 s to connect).
+        max_retries: retries of a call that provably did not take effect, or is idempotent.
+        default_headers: headers added to every request.
+        allow_insecure_http: allow plain http to a host that is not this machine.
+        http_client: an `httpx.Client` to send with (for proxies or tests); not closed by us.
+    """
+
+    def _new_http_client(self) -> httpx.Client:
+        return httpx.Client(timeout=self._settings.timeout, follow_redirects=False)
+
+    def close(self) -> None:
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def with_options(
+        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+    ) -> Client:
+        """A client sharing this one's connections, with another timeout or retry count."""
+        return self._copy(timeout, max_retries)
+
+    @property
+    def with_raw_response(self) -> RawResponseClient:
+        """The same operations, returning an `ApiResponse` with status, headers and body."""
+        return RawResponseClient(self)
+
+    def _send(self, request: Request[T]) -> ApiResponse[T]:
+        http_request = self._build(request)
+        attempt = 0
+        while True:
+            attempt += 1
+            self._log_request(http_request, attempt)
+            try:
+                response = self._http.send(http_request, stream=True)
+                try:
+                    content = self._read(request, http_request, response)
+                finally:
+                    response.close()
+            except httpx.TransportError as error:
+                time.sleep(self._delay_after_transport_error(request, http_request, error, attempt))
+                continue
+            delay = self._delay_after_status(request, response, attempt)
+            if delay is not None:
+                time.sleep(delay)
+                continue
+            received = httpx.Response(
+                response.status_code,
+                headers=response.headers,
+                content=content,
+                request=http_request,
+            )
+            return self._result(request, http_request, received, attempt)
+
+    def _read(
+        self, request: Request[T], http_request: httpx.Request, response: httpx.Response
+    ) -> bytes:
+        length = _content_length(response)
+        if length is not None and length > MAX_RESPONSE_BYTES:
+            raise self._too_large(request, http_request, response, b"")
+        chunks = bytearray()
+        for chunk in response.iter_bytes():
+            chunks += chunk
+            if len(chunks) > MAX_RESPONSE_BYTES:
+                raise self._too_large(request, http_request, response, bytes(chunks))
+        return bytes(chunks)
+
+    send_notification_message = _sync(_operations.send_notification_message)
+    send_notification_message_with_query_key = _sync(
+        _operations.send_notification_message_with_query_key
+    )
+
+
+class AsyncClient(BaseClient[httpx.AsyncClient]):
+    """An asyncio client; the same arguments as `Client`, with an `httpx.AsyncClient`.
+
+    Use it as an async context manager, or await `aclose()` when done. Waiting
+    between retries never blocks the event loop.
+    """
+
+    def _new_http_client(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(timeout=self._settings.timeout, follow_redirects=False)
+
+    async def aclose(self) -> None:
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> AsyncClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def with_options(
+        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+    ) -> AsyncClient:
+        """A client sharing this one's connections, with another timeout or retry count."""
+        return self._copy(timeout, max_retries)
+
+    @property
+    def with_raw_response(self) -> AsyncRawResponseClient:
+        """The same operations, returning an `ApiResponse` with status, headers and body."""
+        return AsyncRawResponseClient(self)
+
+    async def _send(self, request: Request[T]) -> ApiResponse[T]:
+        http_request = self._build(request)
+        attempt = 0
+        while True:
+            attempt += 1
+            self._log_request(http_request, attempt)
+            try:
+                response = await self._http.send(http_request, stream=True)
+                try:
+                    content = await self._read(request, http_request, response)
+                finally:
+                    await response.aclose()
+            except httpx.TransportError as error:
+                await asyncio.sleep(
+                    self._delay_after_transport_error(request, http_request, error, attempt)
+                )
+                continue
+            delay = self._delay_after_status(request, response, attempt)
+            if delay is not None:
+                await asyncio.sleep(delay)
+                continue
+            received = httpx.Response(
+                response.status_code,
+                headers=response.headers,
+                content=content,
+                request=http_request,
+            )
+            return self._result(request, http_request, received, attempt)
+
+    async def _read(
+        self, request: Request[T], http_request: httpx.Request, response: httpx.Response
+    ) -> bytes:
+        length = _content_length(response)
+        if length is not None and length > MAX_RESPONSE_BYTES:
+            raise self._too_large(request, http_request, response, b"")
+        chunks = bytearray()
+        async for chunk in response.aiter_bytes():
+            chunks += chunk
+            if len(chunks) > MAX_RESPONSE_BYTES:
+                raise self._too_large(request, http_request, response, bytes(chunks))
+        return bytes(chunks)
+
+    send_notification_message = _async(_operations.send_notification_message)
+    send_notification_message_with_query_key = _async(
+        _operations.send_notification_message_with_query_key
+    )
+
+
+class RawResponseClient:
+    """`Client.with_raw_response`: each operation returns an `ApiResponse`."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    send_notification_message = _sync_raw(_operations.send_notification_message)
+    send_notification_message_with_query_key = _sync_raw(
+        _operations.send_notification_message_with_query_key
+    )
+
+
+class AsyncRawResponseClient:
+    """`AsyncClient.with_raw_response`: each operation returns an `ApiResponse`."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    send_notification_message = _async_raw(_operations.send_notification_message)
+    send_notification_message_with_query_key = _async_raw(
+        _operations.send_notification_message_with_query_key
+    )

@@ -1,0 +1,77 @@
+"""Problems found in an OpenAPI document, each tied to where it is.
+
+Every stage reports faults as `Problem` values carrying a `Location`
+(file, JSON pointer, and — once resolved — line and column), so the user is
+always pointed at the exact place to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+def escape_pointer_token(token: str | int) -> str:
+    """Escape one reference token for a JSON pointer (RFC 6901)."""
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def unescape_pointer_token(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def join_pointer(*tokens: str | int) -> str:
+    return "".join("/" + escape_pointer_token(t) for t in tokens)
+
+
+def split_pointer(pointer: str) -> list[str]:
+    if not pointer:
+        return []
+    if not pointer.startswith("/"):
+        raise ValueError(f"not a JSON pointer: {pointer!r}")
+    return [unescape_pointer_token(t) for t in pointer[1:].split("/")]
+
+
+@dataclass(frozen=True)
+class Location:
+    file: Path
+    pointer: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = str(self.file)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.pointer or '/'}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    location: Location
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.severity.value}: {self.message}"
+
+    def with_location(self, location: Location) -> Problem:
+        return replace(self, location=location)
+
+
+@dataclass
+class SpecError(Exception):
+    """Raised when a document cannot be turned into a client; lists every problem found."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)

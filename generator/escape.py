@@ -1,0 +1,178 @@
+"""The one path by which text from a document reaches generated code.
+
+Text read from a document is wrapped in `SpecText` by the model stage. The
+template environment refuses to print a `SpecText` as it is: it has to go
+through one of the filters below, each of which produces Python source that
+means exactly the text and nothing else, whatever it contains (quotes, triple
+quotes, template braces, backslashes, newlines, control characters).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import textwrap
+from typing import Any
+
+
+class SpecText(str):
+    """A string taken from the document; never trusted as code."""
+
+    __slots__ = ()
+
+
+class UnescapedSpecText(Exception):
+    """A template printed document text without passing it through an escape filter."""
+
+
+def python_literal(value: Any) -> str:
+    """A Python expression equal to the JSON value `value`."""
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, int):
+        return str(int(value))
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            raise ValueError(f"{value!r} is not a JSON number")
+        return repr(float(value))
+    if isinstance(value, str):
+        return _split_string_literal(str(value))
+    if isinstance(value, list):
+        return "[" + ", ".join(python_literal(v) for v in value) + "]"
+    if isinstance(value, tuple):
+        items = [python_literal(v) for v in value]
+        return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+    if isinstance(value, dict):
+        items = (f"{_string_literal(str(k))}: {python_literal(v)}" for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    raise TypeError(f"cannot express {type(value).__name__} as a literal")
+
+
+_SPLIT_ABOVE = 40
+_PIECE = 60
+
+
+def _split_string_literal(text: str) -> str:
+    """A long string as parenthesised adjacent literals of similar length, split between words.
+
+    Black never splits a string, so this keeps generated lines within the limit.
+    """
+    if len(text) <= _SPLIT_ABOVE or " " not in text:
+        return _string_literal(text)
+    count = max(2, -(-len(text) // _PIECE))
+    target = len(text) // count
+    pieces, start = [], 0
+    while start < len(text):
+        if len(pieces) == count - 1:
+            end = len(text)
+        else:
+            space = text.find(" ", start + target)
+            end = space + 1 if space != -1 else len(text)
+        pieces.append(text[start:end])
+        start = end
+    return "(" + " ".join(_string_literal(piece) for piece in pieces) + ")"
+
+
+def regex_literal(pattern: str) -> str:
+    """A regular expression as a raw string when that is exact, else as `python_literal`."""
+    printable = all(c.isprintable() for c in pattern)
+    trailing = len(pattern) - len(pattern.rstrip("\\"))
+    if printable and trailing % 2 == 0:
+        for quote in ('"', "'"):
+            if quote not in pattern:
+                return f"r{quote}{pattern}{quote}"
+    return python_literal(pattern)
+
+
+def _string_literal(text: str) -> str:
+    # json.dumps escapes quotes, backslashes and every control character, and
+    # its output is a valid Python string literal; non-ASCII text stays readable.
+    encoded = json.dumps(text, ensure_ascii=False)
+    # JSON leaves U+2028/U+2029 and other line breaks Python treats as plain
+    # characters inside a literal, but escape them anyway for readability.
+    return encoded.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+_DOCSTRING_ESCAPES = {"\\": "\\\\", "\r": "\\r", "\t": "    "}
+
+
+def docstring_body(text: str, indent: int = 4, width: int = 88, first: int | None = None) -> str:
+    """The inside of a triple-quoted docstring showing `text` verbatim.
+
+    Paragraphs are wrapped to `width` (the first line starts at column
+    `first`, the others at `indent`). Backslashes and quotes are escaped so
+    the literal can never end early or change meaning; other control
+    characters are shown as escapes.
+    """
+    first_column = indent + 3 if first is None else first
+    paragraphs = _normalise(text).split("\n\n")
+    wrapped: list[str] = []
+    for number, paragraph in enumerate(paragraphs):
+        lines = paragraph.split("\n")
+        if any(_is_structured(line) for line in lines):
+            wrapped.append("\n".join(line.rstrip() for line in lines))
+        else:
+            joined = " ".join(line.strip() for line in lines)
+            lead = first_column - indent if number == 0 else 0
+            lines = textwrap.wrap(
+                joined,
+                width=max(width - indent, 40),
+                initial_indent="x" * lead,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            if lines and lead:
+                lines[0] = lines[0][lead:]
+            wrapped.append("\n".join(lines))
+    body = "\n\n".join(wrapped).strip("\n")
+    escaped = "".join(_escape_docstring_char(body, i) for i in range(len(body)))
+    pad = " " * indent
+    return "\n".join(pad + line if line else "" for line in escaped.split("\n")).lstrip()
+
+
+def _normalise(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _is_structured(line: str) -> bool:
+    """Lists, tables and indented blocks keep their line breaks."""
+    stripped = line.lstrip()
+    return (
+        line.startswith(("  ", "\t"))
+        or stripped.startswith(("- ", "* ", "|", "```"))
+        or (stripped[:1].isdigit() and stripped[1:3] in (". ", ") "))
+    )
+
+
+def _escape_docstring_char(text: str, index: int) -> str:
+    char = text[index]
+    if char == '"':
+        # A quote next to another quote, or at the very end, could close the
+        # literal; lone quotes inside the text stay readable.
+        touching = text[index - 1 : index] == '"' or text[index + 1 : index + 2] in ('"', "")
+        return '\\"' if touching else char
+    if char in _DOCSTRING_ESCAPES:
+        return _DOCSTRING_ESCAPES[char]
+    if char != "\n" and (ord(char) < 32 or ord(char) == 127 or char in "\u2028\u2029"):
+        return f"\\x{ord(char):02x}" if ord(char) < 256 else f"\\u{ord(char):04x}"
+    return char
+
+
+def comment(text: str) -> str:
+    """A single-line comment's text (after the `# `)."""
+    return " ".join(_normalise(text).split())
+
+
+def markdown(text: str) -> str:
+    """Text for a generated Markdown file (README): shown as written, one paragraph."""
+    return _normalise(text)
+
+
+def refuse_unescaped(value: Any) -> Any:
+    """Jinja `finalize` hook: document text must be escaped before it is printed."""
+    if isinstance(value, SpecText):
+        raise UnescapedSpecText(
+            f"document text reached a template unescaped: {value[:60]!r}; "
+            "pass it through |literal, |docstring or |comment"
+        )
+    return value

@@ -1,0 +1,393 @@
+"""The intermediate model: everything the templates may see, and nothing else.
+
+Frozen dataclasses built by `generator.model` from a validated document.
+Identifiers here are already valid Python names; text from the document is
+`SpecText`, which templates must escape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .escape import SpecText
+
+# ---------------------------------------------------------------- types
+
+
+@dataclass(frozen=True)
+class ScalarType:
+    """str, int, float or bool."""
+
+    python: Literal["str", "int", "float", "bool"]
+    kind: Literal["scalar"] = "scalar"
+
+
+@dataclass(frozen=True)
+class DateTimeType:
+    """RFC 3339 `date-time`, always an aware datetime."""
+
+    kind: Literal["datetime"] = "datetime"
+
+
+@dataclass(frozen=True)
+class DateType:
+    kind: Literal["date"] = "date"
+
+
+@dataclass(frozen=True)
+class UnixTimeType:
+    """An integer timestamp (`x-unix-timestamp`); an aware datetime in Python."""
+
+    unit: Literal["seconds", "milliseconds"]
+    kind: Literal["unixtime"] = "unixtime"
+
+
+@dataclass(frozen=True)
+class BytesType:
+    """`format: binary` content."""
+
+    kind: Literal["bytes"] = "bytes"
+
+
+@dataclass(frozen=True)
+class AnyType:
+    """Any JSON value (a schema with no type)."""
+
+    kind: Literal["any"] = "any"
+
+
+@dataclass(frozen=True)
+class ArrayType:
+    item: TypeRef
+    kind: Literal["array"] = "array"
+
+
+@dataclass(frozen=True)
+class MapType:
+    """An object with arbitrary keys (`additionalProperties` only)."""
+
+    value: TypeRef
+    kind: Literal["map"] = "map"
+
+
+@dataclass(frozen=True)
+class ModelType:
+    name: str
+    kind: Literal["model"] = "model"
+
+
+@dataclass(frozen=True)
+class EnumType:
+    name: str
+    value_type: Literal["str", "int"]
+    open: bool
+    kind: Literal["enum"] = "enum"
+
+
+@dataclass(frozen=True)
+class LiteralType:
+    """A `const` value."""
+
+    value: Any
+    python: Literal["str", "int", "float", "bool"]
+    kind: Literal["literal"] = "literal"
+
+
+@dataclass(frozen=True)
+class UnionType:
+    """`oneOf`/`anyOf`: tried in order, or chosen by a discriminator."""
+
+    options: tuple[TypeRef, ...]
+    discriminator: Discriminator | None = None
+    kind: Literal["union"] = "union"
+
+
+@dataclass(frozen=True)
+class Discriminator:
+    property_wire_name: SpecText
+    mapping: tuple[tuple[SpecText, str], ...]  # wire value -> model class name
+
+
+@dataclass(frozen=True)
+class NullableType:
+    inner: TypeRef
+    kind: Literal["nullable"] = "nullable"
+
+
+TypeRef = (
+    ScalarType
+    | DateTimeType
+    | DateType
+    | UnixTimeType
+    | BytesType
+    | AnyType
+    | ArrayType
+    | MapType
+    | ModelType
+    | EnumType
+    | LiteralType
+    | UnionType
+    | NullableType
+)
+
+# ---------------------------------------------------------------- constraints
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """A JSON-schema check enforced by the client before sending.
+
+    `rule` is the JSON-schema keyword (`pattern`, `minLength`, ...); `value` its
+    argument.
+    """
+
+    rule: str
+    value: Any
+
+
+# ---------------------------------------------------------------- models
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    wire_name: SpecText
+    type: TypeRef
+    required: bool
+    description: SpecText | None
+    constraints: tuple[Constraint, ...] = ()
+    default: Any = None
+    has_default: bool = False
+    example: Any = None
+    has_example: bool = False
+    read_only: bool = False
+    write_only: bool = False
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    description: SpecText | None
+    fields: tuple[Field, ...]
+    additional_properties: TypeRef | None
+    pointer: SpecText
+
+    @property
+    def required_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.required)
+
+    @property
+    def optional_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if not f.required)
+
+
+@dataclass(frozen=True)
+class EnumMember:
+    name: str
+    value: Any
+    description: SpecText | None
+
+
+@dataclass(frozen=True)
+class Enum:
+    name: str
+    description: SpecText | None
+    value_type: Literal["str", "int"]
+    members: tuple[EnumMember, ...]
+    open: bool
+
+    @property
+    def documented(self) -> bool:
+        return any(m.description for m in self.members)
+
+
+# ---------------------------------------------------------------- operations
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    wire_name: SpecText
+    location: Literal["path", "query", "header", "cookie"]
+    type: TypeRef
+    required: bool
+    description: SpecText | None
+    constraints: tuple[Constraint, ...] = ()
+    explode: bool = True
+    style: str = "form"
+    example: Any = None
+    has_example: bool = False
+
+
+@dataclass(frozen=True)
+class RequestBody:
+    """A request body; JSON objects are flattened into keyword arguments."""
+
+    content_type: SpecText
+    encoding: Literal["json", "form", "multipart", "binary", "text"]
+    required: bool
+    description: SpecText | None
+    fields: tuple[Field, ...] = ()  # when flattened
+    type: TypeRef | None = None  # when passed whole as `body`
+    argument: str = "body"
+
+    @property
+    def flattened(self) -> bool:
+        return self.type is None
+
+
+@dataclass(frozen=True)
+class Response:
+    status: SpecText  # "200", "4XX" or "default"
+    description: SpecText | None
+    content_type: SpecText | None
+    type: TypeRef | None
+    is_success: bool
+
+    @property
+    def status_code(self) -> int | None:
+        return int(self.status) if self.status.isdigit() else None
+
+
+@dataclass(frozen=True)
+class Argument:
+    """One keyword argument of an operation method, in signature order."""
+
+    name: str
+    type: TypeRef
+    required: bool
+    description: SpecText | None
+    nullable_optional: bool  # optional and null is meaningful: needs the not-given sentinel
+    example: Any = None
+    has_example: bool = False
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: str
+    operation_id: SpecText
+    method: str
+    path: SpecText
+    summary: SpecText | None
+    description: SpecText | None
+    tags: tuple[SpecText, ...]
+    parameters: tuple[Parameter, ...]
+    body: RequestBody | None
+    responses: tuple[Response, ...]
+    security: tuple[tuple[str, ...], ...]  # alternatives, each a set of scheme names
+    idempotent: bool
+    deprecated: bool
+    arguments: tuple[Argument, ...]
+    return_type: TypeRef | None
+    pointer: SpecText
+
+    @property
+    def success_responses(self) -> tuple[Response, ...]:
+        return tuple(r for r in self.responses if r.is_success)
+
+    @property
+    def error_responses(self) -> tuple[Response, ...]:
+        return tuple(r for r in self.responses if not r.is_success)
+
+    def parameters_in(self, location: str) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.location == location)
+
+
+# ---------------------------------------------------------------- the API
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    key: SpecText  # the name under components/securitySchemes
+    kind: Literal["api_key", "bearer", "basic"]
+    location: Literal["header", "query", "cookie"]
+    wire_name: SpecText  # header, query parameter or cookie name
+    description: SpecText | None
+
+
+@dataclass(frozen=True)
+class ErrorCodes:
+    """The integer or string `code` carried by error bodies, with documented meanings."""
+
+    field_wire_name: SpecText
+    field_name: str
+    enum_name: str
+
+
+@dataclass(frozen=True)
+class Api:
+    package_name: str
+    distribution_name: str
+    package_version: str
+    title: SpecText
+    version: SpecText
+    description: SpecText | None
+    base_url: SpecText
+    env_prefix: str
+    operations: tuple[Operation, ...]
+    models: tuple[Model, ...]
+    enums: tuple[Enum, ...]
+    security_schemes: tuple[SecurityScheme, ...]
+    credentials_required: bool
+    error_codes: ErrorCodes | None
+    generator_version: str
+    error_base_name: str
+    notes: tuple[SpecText, ...] = field(default_factory=tuple)
+
+    @property
+    def uses_api_key(self) -> bool:
+        return any(s.kind == "api_key" for s in self.security_schemes)
+
+    @property
+    def uses_bearer(self) -> bool:
+        return any(s.kind == "bearer" for s in self.security_schemes)
+
+    @property
+    def uses_basic(self) -> bool:
+        return any(s.kind == "basic" for s in self.security_schemes)
+
+
+# ---------------------------------------------------------------- usage
+
+
+def type_kinds(types: Any) -> frozenset[str]:
+    """Every kind of type reachable from `types` ("datetime", "enum", ...).
+
+    Templates use it to import exactly what a module needs and no more.
+    """
+    found: set[str] = set()
+    stack: list[Any] = list(types)
+    while stack:
+        t = stack.pop()
+        if t is None:
+            continue
+        found.add(t.kind)
+        if isinstance(t, ScalarType | LiteralType):
+            found.add(f"{t.kind}:{t.python}")
+        elif isinstance(t, UnixTimeType):
+            found.add(f"unixtime:{t.unit}")
+        elif isinstance(t, ArrayType):
+            stack.append(t.item)
+        elif isinstance(t, MapType):
+            stack.append(t.value)
+        elif isinstance(t, UnionType):
+            stack.extend(t.options)
+            if t.discriminator is not None:
+                found.add("discriminated")
+        elif isinstance(t, NullableType):
+            stack.append(t.inner)
+    return frozenset(found)
+
+
+def needs_encoding(t: TypeRef) -> bool:
+    """Whether a value of type `t` must be converted before it is JSON."""
+    if isinstance(t, ScalarType | LiteralType | AnyType):
+        return False
+    if isinstance(t, ArrayType):
+        return needs_encoding(t.item)
+    if isinstance(t, MapType):
+        return needs_encoding(t.value)
+    if isinstance(t, NullableType):
+        return needs_encoding(t.inner)
+    return True

@@ -1,0 +1,484 @@
+"""Stage 3: build the intermediate model (`ir.Api`) from a validated document.
+
+Problems that make a part impossible to express are collected, not raised
+one at a time: strict mode turns any error into a failed run, lenient mode
+skips the part and lists it. Nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal, cast
+
+from . import __version__, ir
+from .errors import Problem, Severity, SpecError, join_pointer
+from .escape import SpecText
+from .load import Document
+from .naming import Namespace, class_name, value_name
+from .schemas import SchemaConverter, text
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
+# Attribute names of the generated Client classes that operations must not take.
+RESERVED_METHOD_NAMES = frozenset(
+    {"close", "aclose", "with_options", "with_raw_response", "base_url", "api_key", "timeout",
+     "max_retries", "copy", "options"}
+)
+_JSON_CONTENT = re.compile(r"^application/(?:[\w.+-]+\+)?json$|^\*/\*$", re.IGNORECASE)
+_PATH_PARAMETER = re.compile(r"{([^{}]+)}")
+
+
+@dataclass
+class ModelBuilder:
+    document: Document
+    package_name: str
+    lenient: bool = False
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.schemas = SchemaConverter(self.document, self.problems)
+        self.operation_names = Namespace(RESERVED_METHOD_NAMES)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return cast(dict[str, Any], self.document.data)
+
+    def problem(self, pointer: str, message: str) -> None:
+        severity = Severity.WARNING if self.lenient else Severity.ERROR
+        self.problems.append(Problem(message, self.document.location(pointer), severity))
+
+    def skip(self, pointer: str, message: str) -> None:
+        """A part that cannot be expressed: an error, or in lenient mode a listed skip."""
+        self.problem(pointer, message + (" (skipped)" if self.lenient else ""))
+
+    # ------------------------------------------------------------ the API
+
+    def build(self) -> ir.Api:
+        schemes = self._security_schemes()
+        default_security = self._security(self.data.get("security"), "/security", schemes)
+        operations = list(self._operations(default_security, schemes))
+        self.schemas.convert_components()
+        errors = [p for p in self.problems if p.severity is Severity.ERROR]
+        if errors:
+            raise SpecError(self.problems)
+        info = self.data.get("info") or {}
+        used_schemes = {key for op in operations for alt in op.security for key in alt}
+        return ir.Api(
+            package_name=self.package_name,
+            distribution_name=self.package_name.replace("_", "-"),
+            package_version=_package_version(info.get("version")),
+            title=SpecText(info.get("title") or self.package_name),
+            version=SpecText(str(info.get("version") or "0")),
+            description=text(info.get("description")),
+            base_url=self._base_url(),
+            env_prefix=self.package_name.upper(),
+            operations=tuple(operations),
+            models=tuple(self.schemas.models.values()),
+            enums=tuple(self.schemas.enums.values()),
+            security_schemes=tuple(s for s in schemes.values() if s.key in used_schemes),
+            credentials_required=bool(operations)
+            and all(op.security and all(alt for alt in op.security) for op in operations),
+            error_codes=self._error_codes(operations),
+            generator_version=__version__,
+            error_base_name=class_name(self.package_name) + "Error",
+        )
+
+    def _base_url(self) -> SpecText | None:
+        servers = self.data.get("servers") or []
+        if not servers or not isinstance(servers[0], dict):
+            return None
+        url = str(servers[0].get("url", ""))
+        for name, variable in (servers[0].get("variables") or {}).items():
+            url = url.replace("{" + name + "}", str(variable.get("default", "")))
+        if not re.match(r"^https?://", url):
+            return None  # a relative server URL: the caller must give the host
+        return SpecText(url.rstrip("/"))
+
+    # ------------------------------------------------------------ security
+
+    def _security_schemes(self) -> dict[str, ir.SecurityScheme]:
+        found: dict[str, ir.SecurityScheme] = {}
+        raw = (self.data.get("components") or {}).get("securitySchemes") or {}
+        for key, scheme in raw.items():
+            pointer = join_pointer("components", "securitySchemes", key)
+            scheme, _ = self.schemas.resolve(scheme, pointer)
+            kind = scheme.get("type")
+            if kind == "apiKey" and scheme.get("in") in ("header", "query", "cookie"):
+                found[key] = ir.SecurityScheme(
+                    SpecText(key), "api_key", scheme["in"], SpecText(scheme["name"]),
+                    text(scheme.get("description")),
+                )
+            elif kind == "http" and str(scheme.get("scheme", "")).lower() in ("bearer", "basic"):
+                http_kind: Literal["bearer", "basic"] = (
+                    "bearer" if scheme["scheme"].lower() == "bearer" else "basic"
+                )
+                found[key] = ir.SecurityScheme(
+                    SpecText(key), http_kind, "header", SpecText("Authorization"),
+                    text(scheme.get("description")),
+                )
+            elif kind in ("oauth2", "openIdConnect"):
+                # The client takes an access token obtained elsewhere.
+                found[key] = ir.SecurityScheme(
+                    SpecText(key), "bearer", "header", SpecText("Authorization"),
+                    text(scheme.get("description")),
+                )
+            else:
+                self.problems.append(
+                    Problem(
+                        f"security scheme type {kind!r} is not supported; operations that "
+                        "require it are sent without it",
+                        self.document.location(pointer),
+                        Severity.WARNING,
+                    )
+                )
+        return found
+
+    def _security(
+        self, requirements: Any, pointer: str, schemes: dict[str, ir.SecurityScheme]
+    ) -> tuple[tuple[str, ...], ...]:
+        alternatives = []
+        for index, requirement in enumerate(requirements or []):
+            known = tuple(k for k in requirement if k in schemes)
+            for key in requirement:
+                if key not in schemes and key not in (
+                    (self.data.get("components") or {}).get("securitySchemes") or {}
+                ):
+                    self.problem(f"{pointer}/{index}", f"security scheme {key!r} is not defined")
+            if known or not requirement:
+                alternatives.append(known)
+        return tuple(alternatives)
+
+    # ------------------------------------------------------------ operations
+
+    def _operations(
+        self,
+        default_security: tuple[tuple[str, ...], ...],
+        schemes: dict[str, ir.SecurityScheme],
+    ) -> Any:
+        for path, path_item in (self.data.get("paths") or {}).items():
+            item_pointer = join_pointer("paths", path)
+            path_item, _ = self.schemas.resolve(path_item, item_pointer)
+            if not isinstance(path_item, dict):
+                continue
+            for method in path_item:
+                if method not in HTTP_METHODS:
+                    continue
+                pointer = f"{item_pointer}/{method}"
+                operation = self._operation(
+                    path, method, path_item, pointer, default_security, schemes
+                )
+                if operation is not None:
+                    yield operation
+
+    def _operation(
+        self,
+        path: str,
+        method: str,
+        path_item: dict[str, Any],
+        pointer: str,
+        default_security: tuple[tuple[str, ...], ...],
+        schemes: dict[str, ir.SecurityScheme],
+    ) -> ir.Operation | None:
+        spec = path_item[method]
+        if not isinstance(spec, dict):
+            self.skip(pointer, "an operation must be an object")
+            return None
+        operation_id = spec.get("operationId") or _synthesized_id(method, path)
+        name = self.operation_names.claim(value_name(operation_id))
+        hint = class_name(operation_id)
+
+        responses_raw = spec.get("responses")
+        if not isinstance(responses_raw, dict) or not responses_raw:
+            self.skip(pointer, "operation has no 'responses'; its result cannot be typed")
+            return None
+
+        arguments = Namespace()
+        parameters = self._parameters(path_item, spec, pointer, hint, arguments)
+        missing = set(_PATH_PARAMETER.findall(path)) - {
+            p.wire_name for p in parameters if p.location == "path"
+        }
+        if missing:
+            self.skip(pointer, f"path parameters {sorted(missing)} are not declared")
+            return None
+        body = self._request_body(spec, pointer, hint, arguments)
+        responses = tuple(self._responses(responses_raw, pointer, hint))
+        security = (
+            self._security(spec["security"], pointer + "/security", schemes)
+            if "security" in spec
+            else default_security
+        )
+        upper = method.upper()
+        idempotent = (
+            upper in IDEMPOTENT_METHODS
+            or spec.get("x-idempotent") is True
+            or any(p.location == "header" and p.wire_name.lower() == "idempotency-key"
+                   for p in parameters)
+        )
+        return ir.Operation(
+            name=name,
+            operation_id=SpecText(operation_id),
+            method=upper,
+            path=SpecText(path),
+            summary=text(spec.get("summary")),
+            description=text(spec.get("description")),
+            tags=tuple(SpecText(t) for t in spec.get("tags") or [] if isinstance(t, str)),
+            parameters=parameters,
+            body=body,
+            responses=responses,
+            security=security,
+            idempotent=idempotent,
+            deprecated=bool(spec.get("deprecated")),
+            arguments=_arguments(parameters, body),
+            return_type=_return_type(responses),
+            pointer=SpecText(pointer),
+        )
+
+    def _parameters(
+        self,
+        path_item: dict[str, Any],
+        spec: dict[str, Any],
+        pointer: str,
+        hint: str,
+        names: Namespace,
+    ) -> tuple[ir.Parameter, ...]:
+        by_key: dict[tuple[str, str], tuple[Any, str]] = {}
+        item_pointer = pointer.rsplit("/", 1)[0]
+        sources = ((path_item, item_pointer), (spec, pointer))
+        for owner, owner_pointer in sources:
+            for index, raw in enumerate(owner.get("parameters") or []):
+                raw_pointer = f"{owner_pointer}/parameters/{index}"
+                resolved, _ = self.schemas.resolve(raw, raw_pointer)
+                if isinstance(resolved, dict) and "name" in resolved and "in" in resolved:
+                    by_key[(resolved["name"], resolved["in"])] = (resolved, raw_pointer)
+        parameters = []
+        for (wire_name, location), (raw, raw_pointer) in by_key.items():
+            if location not in ("path", "query", "header", "cookie"):
+                self.skip(raw_pointer, f"parameter location {location!r} is not supported")
+                continue
+            if location == "header" and wire_name.lower() in ("accept", "content-type",
+                                                              "authorization"):
+                # OpenAPI says these are ignored as parameters; the client sets them.
+                continue
+            schema = raw.get("schema")
+            schema_pointer = raw_pointer + "/schema"
+            if schema is None and isinstance(raw.get("content"), dict) and raw["content"]:
+                media = next(iter(raw["content"]))
+                schema = raw["content"][media].get("schema")
+                schema_pointer = f"{raw_pointer}/content/{join_pointer(media)[1:]}/schema"
+            example = raw.get("example")
+            style = raw.get("style") or ("simple" if location in ("path", "header") else "form")
+            parameters.append(
+                ir.Parameter(
+                    name=names.claim(value_name(wire_name)),
+                    wire_name=SpecText(wire_name),
+                    location=location,
+                    type=self.schemas.type_of(schema, schema_pointer, hint + class_name(wire_name)),
+                    required=bool(raw.get("required")) or location == "path",
+                    description=text(raw.get("description")),
+                    constraints=tuple(self.schemas.constraints(schema, schema_pointer)),
+                    explode=bool(raw.get("explode", style == "form")),
+                    style=style,
+                    example=example,
+                    has_example=example is not None,
+                )
+            )
+        return tuple(parameters)
+
+    def _request_body(
+        self, spec: dict[str, Any], pointer: str, hint: str, names: Namespace
+    ) -> ir.RequestBody | None:
+        if "requestBody" not in spec:
+            return None
+        body_pointer = pointer + "/requestBody"
+        raw, _ = self.schemas.resolve(spec["requestBody"], body_pointer)
+        content = raw.get("content") or {}
+        chosen = _choose_content(content)
+        if chosen is None:
+            self.skip(body_pointer, "request body has no content type the client can send")
+            return None
+        content_type, encoding = chosen
+        media_pointer = f"{body_pointer}/content/{join_pointer(content_type)[1:]}"
+        others = [c for c in content if c != content_type]
+        if others:
+            self.problems.append(
+                Problem(
+                    f"request body sent as {content_type}; other content types "
+                    f"{others} are not offered by the client",
+                    self.document.location(media_pointer),
+                    Severity.WARNING,
+                )
+            )
+        schema = (content[content_type] or {}).get("schema")
+        schema_pointer = media_pointer + "/schema"
+        resolved, resolved_pointer = self.schemas.resolve(schema, schema_pointer)
+        required = bool(raw.get("required"))
+        description = text(raw.get("description"))
+        if encoding in ("json", "form", "multipart") and self.schemas._needs_model(resolved):
+            if "allOf" in resolved:
+                resolved = self.schemas.merged_object(resolved, resolved_pointer)
+            self.schemas.type_of(schema, schema_pointer, hint + "Body")  # the model, for users
+            required_fields = set(resolved.get("required") or [])
+            fields = tuple(
+                self.schemas.field(
+                    wire,
+                    prop,
+                    f"{resolved_pointer}/properties/{join_pointer(wire)[1:]}",
+                    hint,
+                    required=required and wire in required_fields,
+                    names=names,
+                )
+                for wire, prop in (resolved.get("properties") or {}).items()
+            )
+            return ir.RequestBody(
+                SpecText(content_type), encoding, required, description, fields=fields
+            )
+        body_type: ir.TypeRef
+        if encoding == "binary":
+            body_type = ir.BytesType()
+        elif encoding == "text":
+            body_type = ir.ScalarType("str")
+        else:
+            body_type = self.schemas.type_of(schema, schema_pointer, hint + "Body")
+        return ir.RequestBody(
+            SpecText(content_type), encoding, required, description,
+            type=body_type, argument=names.claim("body"),
+        )
+
+    def _responses(self, raw: dict[str, Any], pointer: str, hint: str) -> Any:
+        success_count = sum(1 for status in raw if str(status).startswith("2"))
+        for status, response in raw.items():
+            status = str(status)
+            response_pointer = f"{pointer}/responses/{status}"
+            response, _ = self.schemas.resolve(response, response_pointer)
+            if not isinstance(response, dict):
+                continue
+            is_success = status.startswith("2")
+            content = response.get("content") or {}
+            media = next((m for m in content if _JSON_CONTENT.match(m.split(";")[0])), None)
+            response_type: ir.TypeRef | None = None
+            if media is not None:
+                schema = (content[media] or {}).get("schema")
+                suffix = "Response" if success_count == 1 and is_success else f"Response{status}"
+                if not is_success:
+                    suffix = f"Error{status.capitalize()}"
+                response_type = self.schemas.type_of(
+                    schema,
+                    f"{response_pointer}/content/{join_pointer(media)[1:]}/schema",
+                    hint + suffix,
+                )
+            elif content:
+                media = next(iter(content))
+                response_type = (
+                    ir.ScalarType("str") if media.startswith("text/") else ir.BytesType()
+                )
+            yield ir.Response(
+                status=SpecText(status),
+                description=text(response.get("description")),
+                content_type=SpecText(media) if media else None,
+                type=response_type,
+                is_success=is_success,
+            )
+
+    # ------------------------------------------------------------ error codes
+
+    def _error_codes(self, operations: list[ir.Operation]) -> ir.ErrorCodes | None:
+        """The documented `code` field of error bodies, when every error body shares it."""
+        found: set[tuple[str, str, str]] = set()
+        for operation in operations:
+            for response in operation.error_responses:
+                if not isinstance(response.type, ir.ModelType):
+                    continue
+                model = self.schemas.models[response.type.name]
+                for model_field in model.fields:
+                    if model_field.wire_name == "code" and isinstance(model_field.type,
+                                                                       ir.EnumType):
+                        found.add(
+                            (model_field.wire_name, model_field.name, model_field.type.name)
+                        )
+        if len(found) != 1:
+            return None
+        wire_name, name, enum_name = found.pop()
+        return ir.ErrorCodes(SpecText(wire_name), name, enum_name)
+
+
+def build_api(document: Document, package_name: str, *, lenient: bool = False) -> tuple[
+    ir.Api, list[Problem]
+]:
+    builder = ModelBuilder(document, package_name, lenient=lenient)
+    api = builder.build()
+    return api, builder.problems
+
+
+def _package_version(version: Any) -> str:
+    """The API's version if it is a valid package version (PEP 440), else 0.0.0."""
+    text = str(version or "")
+    return text if re.fullmatch(r"\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?", text) else "0.0.0"
+
+
+def _synthesized_id(method: str, path: str) -> str:
+    words = [w for w in re.split(r"[^0-9A-Za-z]+", path.replace("{", "by_")) if w]
+    return "_".join([method, *words]) if words else method
+
+
+def _choose_content(content: dict[str, Any]) -> tuple[str, Any] | None:
+    preference = (
+        ("json", lambda m: _JSON_CONTENT.match(m) is not None and m != "*/*"),
+        ("form", lambda m: m == "application/x-www-form-urlencoded"),
+        ("multipart", lambda m: m.startswith("multipart/")),
+        ("binary", lambda m: m == "application/octet-stream"),
+        ("text", lambda m: m.startswith("text/")),
+        ("binary", lambda m: True),
+    )
+    for encoding, accepts in preference:
+        for media in content:
+            if accepts(media.split(";")[0].strip().lower()):
+                return media, encoding
+    return None
+
+
+def _arguments(
+    parameters: tuple[ir.Parameter, ...], body: ir.RequestBody | None
+) -> tuple[ir.Argument, ...]:
+    entries: list[ir.Argument] = []
+    for parameter in parameters:
+        entries.append(
+            ir.Argument(parameter.name, parameter.type, parameter.required,
+                        parameter.description, nullable_optional=False,
+                        example=parameter.example, has_example=parameter.has_example)
+        )
+    if body is not None and body.flattened:
+        for body_field in body.fields:
+            if body_field.read_only:
+                continue
+            entries.append(
+                ir.Argument(
+                    body_field.name, body_field.type, body_field.required, body_field.description,
+                    nullable_optional=not body_field.required
+                    and isinstance(body_field.type, ir.NullableType),
+                    example=body_field.example,
+                    has_example=body_field.has_example,
+                )
+            )
+    elif body is not None and body.type is not None:
+        entries.append(
+            ir.Argument(body.argument, body.type, body.required, body.description,
+                        nullable_optional=False)
+        )
+    return tuple([a for a in entries if a.required] + [a for a in entries if not a.required])
+
+
+def _return_type(responses: tuple[ir.Response, ...]) -> ir.TypeRef | None:
+    types: list[ir.TypeRef] = []
+    empty = False
+    for response in responses:
+        if not response.is_success:
+            continue
+        if response.type is None:
+            empty = True
+        elif response.type not in types:
+            types.append(response.type)
+    if not types:
+        return None
+    result = types[0] if len(types) == 1 else ir.UnionType(tuple(types))
+    return ir.NullableType(result) if empty and not isinstance(result, ir.NullableType) else result

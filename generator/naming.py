@@ -1,0 +1,125 @@
+"""Turning names from a document into Python identifiers.
+
+One set of rules for the whole generator: every identifier that reaches
+generated code comes from here, so it is always valid, stable (the same input
+gives the same name, whatever else the document contains around it) and
+unique within its scope, while the wire names stay exactly as written.
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Punctuation that carries meaning in real documents (Twilio's `DateSent<`
+# and `DateSent>` range filters) is spelled out instead of being dropped,
+# so that such names stay distinct and readable.
+_SPELLED_PUNCTUATION = {
+    "<=": " lte ",
+    ">=": " gte ",
+    "<": " lt ",
+    ">": " gt ",
+    "!=": " ne ",
+    "=": " eq ",
+    "+": " plus ",
+    "@": " at ",
+    "#": " hash ",
+    "*": " star ",
+}
+_PUNCTUATION_PATTERN = re.compile("|".join(re.escape(p) for p in _SPELLED_PUNCTUATION))
+_WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
+
+# Names that generated function bodies use without qualification; an argument
+# or attribute with one of these names would shadow it.
+_RESERVED_VALUE_NAMES = frozenset(
+    {"self", "cls", "options", "str", "int", "float", "bool", "bytes", "list", "dict",
+     "tuple", "set", "object", "isinstance", "len", "type", "super", "print", "range"}
+)
+# Names the generated package defines or imports at module level next to models.
+RESERVED_CLASS_NAMES = frozenset(
+    {"Any", "ApiResponse", "AsyncClient", "Callable", "ClassVar", "Client", "Enum",
+     "Final", "IntEnum", "Literal", "Mapping", "NotGiven", "Self", "Sequence", "StrEnum",
+     "TypeAlias", "TypeVar", "Generic", "Union", "Optional", "Decimal", "Path", "UUID",
+     "datetime", "date", "timezone"}
+)
+
+
+def _ascii_words(name: str) -> list[str]:
+    name = _PUNCTUATION_PATTERN.sub(lambda m: _SPELLED_PUNCTUATION[m.group()], name)
+    folded = []
+    for char in unicodedata.normalize("NFKD", name):
+        if unicodedata.combining(char):
+            continue
+        if char.isascii():
+            folded.append(char)
+        elif char.isalnum():
+            folded.append(f" u{ord(char):04x} ")
+        else:
+            folded.append(" ")
+    text = _WORD_BOUNDARY.sub(" ", "".join(folded))
+    return [w for w in _NOT_WORD.split(text) if w]
+
+
+def snake_case(name: str) -> str:
+    """`campaignName` → `campaign_name`; the result may still need `safe_identifier`."""
+    return "_".join(w.lower() for w in _ascii_words(name))
+
+
+def pascal_case(name: str) -> str:
+    words = _ascii_words(name)
+    return "".join(w[:1].upper() + w[1:] for w in words)
+
+
+def upper_snake_case(name: str) -> str:
+    return "_".join(w.upper() for w in _ascii_words(name))
+
+
+def safe_identifier(name: str, *, fallback: str, prefix: str) -> str:
+    """Make `name` (already cased) a valid, non-reserved identifier."""
+    if not name:
+        name = fallback
+    if name[0].isdigit():
+        name = f"{prefix}{name}"
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) and name == "_":
+        name += "_"
+    if name in _RESERVED_VALUE_NAMES:
+        name += "_"
+    return name
+
+
+def value_name(name: str) -> str:
+    """A function, argument or attribute name (snake_case)."""
+    return safe_identifier(snake_case(name), fallback="value", prefix="n_")
+
+
+def class_name(name: str) -> str:
+    candidate = safe_identifier(pascal_case(name), fallback="Model", prefix="M")
+    if candidate in RESERVED_CLASS_NAMES or hasattr(builtins, candidate):
+        candidate += "Model"
+    return candidate
+
+
+def constant_name(name: str) -> str:
+    return safe_identifier(upper_snake_case(name), fallback="VALUE", prefix="V_")
+
+
+class Namespace:
+    """Hands out unique names within one scope, in the order they are asked for."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self._taken = set(taken)
+
+    def claim(self, name: str) -> str:
+        candidate, counter = name, 2
+        while candidate in self._taken:
+            candidate = f"{name}_{counter}" if not name.endswith("_") else f"{name}{counter}"
+            counter += 1
+        self._taken.add(candidate)
+        return candidate
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._taken

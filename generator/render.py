@@ -1,0 +1,217 @@
+"""Stage 4: render the templates with the intermediate model.
+
+One template per kind of output file. Templates see only the `ir.Api` and
+the filters below; every filter that prints document text escapes it (see
+`generator.escape`), and printing document text without one is an error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import jinja2
+
+from . import ir
+from .escape import (
+    comment,
+    docstring_body,
+    markdown,
+    python_literal,
+    refuse_unescaped,
+    regex_literal,
+)
+from .naming import constant_name
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+# (template, output path); `{package}` is the package name.
+OUTPUTS = (
+    ("project/pyproject.toml.jinja", "pyproject.toml"),
+    ("project/README.md.jinja", "README.md"),
+    ("package/__init__.py.jinja", "{package}/__init__.py"),
+    ("package/_base_client.py.jinja", "{package}/_base_client.py"),
+    ("package/_checks.py.jinja", "{package}/_checks.py"),
+    ("package/_client.py.jinja", "{package}/_client.py"),
+    ("package/_decode.py.jinja", "{package}/_decode.py"),
+    ("package/_encode.py.jinja", "{package}/_encode.py"),
+    ("package/_operations.py.jinja", "{package}/_operations.py"),
+    ("package/_responses.py.jinja", "{package}/_responses.py"),
+    ("package/_types.py.jinja", "{package}/_types.py"),
+    ("package/errors.py.jinja", "{package}/errors.py"),
+    ("package/models.py.jinja", "{package}/models.py"),
+    ("package/py.typed.jinja", "{package}/py.typed"),
+)
+
+
+def render(api: ir.Api) -> dict[str, str]:
+    """Every output file's path (relative, POSIX) and text."""
+    environment = _environment()
+    files = {}
+    for template_name, output in OUTPUTS:
+        path = output.format(package=api.package_name)
+        files[path] = environment.get_template(template_name).render(api=api)
+    return files
+
+
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        finalize=refuse_unescaped,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters.update(
+        literal=python_literal,
+        regex_literal=regex_literal,
+        docstring=_docstring,
+        comment=comment,
+        markdown=markdown,
+        toml_string=lambda value: json.dumps(str(value), ensure_ascii=False),
+        upper_snake=constant_name,
+        needs_encoding=ir.needs_encoding,
+        model_kinds=lambda models: ir.type_kinds(f.type for m in models for f in m.fields),
+        any_needs_encoding=lambda models: any(
+            ir.needs_encoding(f.type) for m in models for f in m.fields
+        ),
+        any_constraints=lambda models: any(f.constraints for m in models for f in m.fields),
+        operation_kinds=lambda operations: ir.type_kinds(_operation_types(operations)),
+        operation_models=_operation_models,
+        operation_runtime_modules=_operation_runtime_modules,
+        operation_type_names=_operation_type_names,
+        exported_model_names=lambda api: sorted(
+            [m.name for m in api.models] + [e.name for e in api.enums]
+        ),
+        public_names=_public_names,
+        error_names=lambda api: sorted([api.error_base_name, *_ERROR_NAMES], key=_isort_key),
+        by_tag=_by_tag,
+        credential_conditions=_credential_conditions,
+        table_cell=lambda text: markdown(text).replace("|", "\\|").replace("\n", " "),
+    )
+    return environment
+
+
+def _docstring(text: str, indent: int = 4, first: int | None = None) -> str:
+    return docstring_body(text, indent=indent, first=first)
+
+
+def _operation_types(operations: Iterable[ir.Operation]) -> list[ir.TypeRef]:
+    types: list[ir.TypeRef] = []
+    for op in operations:
+        types.extend(a.type for a in op.arguments)
+        types.extend(r.type for r in op.responses if r.type is not None)
+        if op.body is not None and op.body.flattened:
+            types.extend(f.type for f in op.body.fields)
+    return types
+
+
+def _named(types: Iterable[ir.TypeRef]) -> set[str]:
+    names: set[str] = set()
+    stack = list(types)
+    while stack:
+        t = stack.pop()
+        if isinstance(t, ir.ModelType | ir.EnumType):
+            names.add(t.name)
+        elif isinstance(t, ir.ArrayType):
+            stack.append(t.item)
+        elif isinstance(t, ir.MapType):
+            stack.append(t.value)
+        elif isinstance(t, ir.NullableType):
+            stack.append(t.inner)
+        elif isinstance(t, ir.UnionType):
+            stack.extend(t.options)
+            if t.discriminator is not None:
+                names.update(name for _, name in t.discriminator.mapping)
+    return names
+
+
+def _operation_models(operations: Iterable[ir.Operation]) -> list[str]:
+    return sorted(_named(_operation_types(operations)))
+
+
+def _operation_runtime_modules(operations: tuple[ir.Operation, ...]) -> list[str]:
+    modules = {"_responses"}
+    for op in operations:
+        if any(p.constraints for p in op.parameters) or (
+            op.body is not None and any(f.constraints for f in op.body.fields)
+        ):
+            modules.add("_checks")
+        if op.parameters or (
+            op.body is not None
+            and (
+                op.body.encoding in ("form", "multipart")
+                or any(ir.needs_encoding(f.type) for f in op.body.fields)
+                or (op.body.type is not None and ir.needs_encoding(op.body.type))
+            )
+        ):
+            modules.add("_encode")
+        if any(r.type is not None and not isinstance(r.type, ir.ModelType) for r in op.responses):
+            modules.add("_decode")
+    return sorted(modules)
+
+
+def _operation_type_names(operations: tuple[ir.Operation, ...]) -> list[str]:
+    names = {"Request"}
+    for op in operations:
+        if any(a.nullable_optional for a in op.arguments):
+            names.update(("NOT_GIVEN", "NotGiven"))
+        if op.body is None:
+            continue
+        if op.body.encoding == "json":
+            names.add("JsonBody")
+        elif op.body.flattened and op.body.encoding == "form":
+            names.add("FormBody")
+        elif op.body.flattened:
+            names.add("MultipartBody")
+        else:
+            names.add("RawBody")
+    return sorted(names, key=lambda n: (not n.isupper(), n))
+
+
+def _credential_conditions(api: ir.Api) -> list[str]:
+    conditions = []
+    if api.uses_api_key:
+        conditions.append("settings.api_key is not None")
+    if api.uses_bearer:
+        conditions.append("settings.token is not None")
+    if api.uses_basic:
+        conditions.append("(settings.username is not None and settings.password is not None)")
+    return conditions
+
+
+def _by_tag(operations: tuple[ir.Operation, ...]) -> list[tuple[str, list[ir.Operation]]]:
+    """Operations grouped by their first tag, in the order tags first appear."""
+    groups: dict[str, list[ir.Operation]] = {}
+    for op in operations:
+        groups.setdefault(op.tags[0] if op.tags else "Other", []).append(op)
+    return list(groups.items())
+
+
+_ERROR_NAMES = (
+    "APIConnectionError", "APIError", "APIStatusError", "APITimeoutError",
+    "AuthenticationError", "BadRequestError", "ConfigurationError", "ConflictError",
+    "InternalServerError", "NotFoundError", "OutcomeUnknownError", "PermissionDeniedError",
+    "RateLimitError", "RequestValidationError", "ResponseValidationError",
+    "UnprocessableEntityError",
+)
+
+
+def _public_names(api: ir.Api) -> list[str]:
+    names = [
+        "Client", "AsyncClient", "RawResponseClient", "AsyncRawResponseClient", "ApiResponse",
+        "NOT_GIVEN", "NotGiven", api.error_base_name, *_ERROR_NAMES,
+    ]
+    names.extend(m.name for m in api.models)
+    names.extend(e.name for e in api.enums)
+    return sorted(names, key=_isort_key)
+
+
+def _isort_key(name: str) -> tuple[int, str]:
+    """The order ruff (RUF022) and isort use: CONSTANTS, then Classes, then the rest."""
+    if name.isupper() or (name.replace("_", "").isupper()):
+        return (0, name)
+    return (1, name) if name[:1].isupper() else (2, name)

@@ -43,7 +43,7 @@ lock:
 	rm -rf /tmp/clientgen-lock && $(PYTHON) -m venv /tmp/clientgen-lock
 	/tmp/clientgen-lock/bin/pip install --quiet -r requirements/generator.in -r requirements/dev.in
 	{ echo "# Full pinned lock of every package the generator, the generated client and the tests use."; \
-	  echo "# Regenerate with: make lock"; /tmp/clientgen-lock/bin/pip freeze; } > requirements/lock.txt
+	  echo "# Regenerate with: make lock"; /tmp/clientgen-lock/bin/pip freeze --all --exclude pip; } > requirements/lock.txt
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -106,7 +106,11 @@ def apply(out_dir: Path, plan: Plan) -> None:
             (out_dir / path).unlink()
     except BaseException:
         for backup, original in backups:
-            os.replace(backup, original)
+            # rename() between two links to one file does nothing, so drop the link instead.
+            if original.exists() and os.path.samefile(backup, original):
+                backup.unlink()
+            else:
+                os.replace(backup, original)
         backed_up = {original for _, original in backups}
         for target in committed:
             if target not in backed_up:

@@ -24,7 +24,7 @@ import random
 import time
 import urllib.parse
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Generic, TypeVar
 
 import httpx
@@ -87,7 +87,7 @@ class _Settings:
     timeout: httpx.Timeout
     max_retries: int
     headers: tuple[tuple[str, str], ...]
-    api_key: str | None
+    api_key: str | None = field(repr=False)
 
 
 def _is_loopback(host: str) -> bool:

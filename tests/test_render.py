@@ -1,0 +1,36 @@
+import dataclasses
+
+import pytest
+
+from generator import ir
+from generator.escape import SpecText, UnescapedSpecText
+from generator.load import load_document
+from generator.model import build_api
+from generator.render import OUTPUTS, _environment, render
+
+from .conftest import SPEC
+
+
+def test_every_output_kind_is_rendered() -> None:
+    api = build_api(load_document(SPEC), "primotexto")[0]
+    files = render(api)
+    assert set(files) == {o.format(package="primotexto") for _, o in OUTPUTS}
+
+
+def test_document_text_printed_without_escaping_is_refused() -> None:
+    template = _environment().from_string("{{ api.title }}")
+    api = build_api(load_document(SPEC), "primotexto")[0]
+    with pytest.raises(UnescapedSpecText):
+        template.render(api=api)
+    assert template.render(api=dataclasses.replace(api, title="plain")) == "plain"
+
+
+def test_escaped_text_is_accepted() -> None:
+    template = _environment().from_string("{{ t|literal }} {{ t|docstring }}")
+    assert template.render(t=SpecText('a"b')) == '"a\\"b" a"b'
+
+
+def test_rendering_is_deterministic() -> None:
+    api = build_api(load_document(SPEC), "primotexto")[0]
+    assert render(api) == render(build_api(load_document(SPEC), "primotexto")[0])
+    assert isinstance(api, ir.Api)

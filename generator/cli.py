@@ -52,8 +52,10 @@ def _generate(args: argparse.Namespace) -> int:
     if args.package_name is not None and (
         not args.package_name.isidentifier() or value_name(args.package_name) != args.package_name
     ):
-        print(f"error: --package-name {args.package_name!r} is not a valid package name",
-              file=sys.stderr)
+        print(
+            f"error: --package-name {args.package_name!r} is not a valid package name",
+            file=sys.stderr,
+        )
         return 2
     try:
         result = generate(args.spec, package_name=args.package_name, lenient=args.lenient)

@@ -43,8 +43,8 @@ def python_literal(value: Any) -> str:
         items = [python_literal(v) for v in value]
         return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
     if isinstance(value, dict):
-        items = (f"{_string_literal(str(k))}: {python_literal(v)}" for k, v in value.items())
-        return "{" + ", ".join(items) + "}"
+        entries = (f"{_string_literal(str(k))}: {python_literal(v)}" for k, v in value.items())
+        return "{" + ", ".join(entries) + "}"
     raise TypeError(f"cannot express {type(value).__name__} as a literal")
 
 
@@ -61,7 +61,8 @@ def _split_string_literal(text: str) -> str:
         return _string_literal(text)
     count = max(2, -(-len(text) // _PIECE))
     target = len(text) // count
-    pieces, start = [], 0
+    pieces: list[str] = []
+    start = 0
     while start < len(text):
         if len(pieces) == count - 1:
             end = len(text)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-import black
+from black import format_str
+from black.mode import Mode, TargetVersion
+from black.parsing import InvalidInput
 
-BLACK_MODE = black.Mode(
-    target_versions={black.TargetVersion.PY310},
+BLACK_MODE = Mode(
+    target_versions={TargetVersion.PY310},
     line_length=100,
     string_normalization=True,
     magic_trailing_comma=True,
@@ -28,8 +30,10 @@ def format_files(files: dict[str, str]) -> dict[str, str]:
     for path, text in files.items():
         if PurePosixPath(path).suffix == ".py":
             try:
-                text = black.format_str(text, mode=BLACK_MODE)
-            except black.InvalidInput as exc:
-                raise TemplateError(f"{path}: the rendered code is not valid Python: {exc}") from exc
+                text = format_str(text, mode=BLACK_MODE)
+            except InvalidInput as exc:
+                raise TemplateError(
+                    f"{path}: the rendered code is not valid Python: {exc}"
+                ) from exc
         formatted[path] = text
     return formatted

@@ -323,7 +323,7 @@ class Api:
     title: SpecText
     version: SpecText
     description: SpecText | None
-    base_url: SpecText
+    base_url: SpecText | None  # None when the document's server URL is relative
     env_prefix: str
     operations: tuple[Operation, ...]
     models: tuple[Model, ...]

@@ -29,7 +29,7 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _YAML_1_2_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
-class _SpecLoader(_Loader):  # type: ignore[misc,valid-type]
+class _SpecLoader(_Loader):  # type: ignore[misc]
     """Safe loader with JSON-compatible scalars and string keys."""
 
 
@@ -73,9 +73,7 @@ class Document:
     text: str
     data: Any
     is_json: bool
-    _positions: dict[str, tuple[int, int]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    _positions: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 
     def location(self, pointer: str) -> Location:
         """The location of `pointer`, or of its nearest existing ancestor."""
@@ -126,7 +124,7 @@ def parse_document(path: Path, text: str) -> Document:
             raise SpecError([Problem(f"invalid JSON: {exc.msg}", location)]) from None
     else:
         try:
-            data = yaml.load(text, Loader=_SpecLoader)  # noqa: S506 - a safe loader subclass
+            data = yaml.load(text, Loader=_SpecLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else None

@@ -22,8 +22,18 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
 # Attribute names of the generated Client classes that operations must not take.
 RESERVED_METHOD_NAMES = frozenset(
-    {"close", "aclose", "with_options", "with_raw_response", "base_url", "api_key", "timeout",
-     "max_retries", "copy", "options"}
+    {
+        "close",
+        "aclose",
+        "with_options",
+        "with_raw_response",
+        "base_url",
+        "api_key",
+        "timeout",
+        "max_retries",
+        "copy",
+        "options",
+    }
 )
 _JSON_CONTENT = re.compile(r"^application/(?:[\w.+-]+\+)?json$|^\*/\*$", re.IGNORECASE)
 _PATH_PARAMETER = re.compile(r"{([^{}]+)}")
@@ -106,7 +116,10 @@ class ModelBuilder:
             kind = scheme.get("type")
             if kind == "apiKey" and scheme.get("in") in ("header", "query", "cookie"):
                 found[key] = ir.SecurityScheme(
-                    SpecText(key), "api_key", scheme["in"], SpecText(scheme["name"]),
+                    SpecText(key),
+                    "api_key",
+                    scheme["in"],
+                    SpecText(scheme["name"]),
                     text(scheme.get("description")),
                 )
             elif kind == "http" and str(scheme.get("scheme", "")).lower() in ("bearer", "basic"):
@@ -114,13 +127,19 @@ class ModelBuilder:
                     "bearer" if scheme["scheme"].lower() == "bearer" else "basic"
                 )
                 found[key] = ir.SecurityScheme(
-                    SpecText(key), http_kind, "header", SpecText("Authorization"),
+                    SpecText(key),
+                    http_kind,
+                    "header",
+                    SpecText("Authorization"),
                     text(scheme.get("description")),
                 )
             elif kind in ("oauth2", "openIdConnect"):
                 # The client takes an access token obtained elsewhere.
                 found[key] = ir.SecurityScheme(
-                    SpecText(key), "bearer", "header", SpecText("Authorization"),
+                    SpecText(key),
+                    "bearer",
+                    "header",
+                    SpecText("Authorization"),
                     text(scheme.get("description")),
                 )
             else:
@@ -212,8 +231,10 @@ class ModelBuilder:
         idempotent = (
             upper in IDEMPOTENT_METHODS
             or spec.get("x-idempotent") is True
-            or any(p.location == "header" and p.wire_name.lower() == "idempotency-key"
-                   for p in parameters)
+            or any(
+                p.location == "header" and p.wire_name.lower() == "idempotency-key"
+                for p in parameters
+            )
         )
         return ir.Operation(
             name=name,
@@ -256,8 +277,11 @@ class ModelBuilder:
             if location not in ("path", "query", "header", "cookie"):
                 self.skip(raw_pointer, f"parameter location {location!r} is not supported")
                 continue
-            if location == "header" and wire_name.lower() in ("accept", "content-type",
-                                                              "authorization"):
+            if location == "header" and wire_name.lower() in (
+                "accept",
+                "content-type",
+                "authorization",
+            ):
                 # OpenAPI says these are ignored as parameters; the client sets them.
                 continue
             schema = raw.get("schema")
@@ -272,7 +296,7 @@ class ModelBuilder:
                 ir.Parameter(
                     name=names.claim(value_name(wire_name)),
                     wire_name=SpecText(wire_name),
-                    location=location,
+                    location=cast(Literal["path", "query", "header", "cookie"], location),
                     type=self.schemas.type_of(schema, schema_pointer, hint + class_name(wire_name)),
                     required=bool(raw.get("required")) or location == "path",
                     description=text(raw.get("description")),
@@ -341,8 +365,12 @@ class ModelBuilder:
         else:
             body_type = self.schemas.type_of(schema, schema_pointer, hint + "Body")
         return ir.RequestBody(
-            SpecText(content_type), encoding, required, description,
-            type=body_type, argument=names.claim("body"),
+            SpecText(content_type),
+            encoding,
+            required,
+            description,
+            type=body_type,
+            argument=names.claim("body"),
         )
 
     def _responses(self, raw: dict[str, Any], pointer: str, hint: str) -> Any:
@@ -391,20 +419,19 @@ class ModelBuilder:
                     continue
                 model = self.schemas.models[response.type.name]
                 for model_field in model.fields:
-                    if model_field.wire_name == "code" and isinstance(model_field.type,
-                                                                       ir.EnumType):
-                        found.add(
-                            (model_field.wire_name, model_field.name, model_field.type.name)
-                        )
+                    if model_field.wire_name == "code" and isinstance(
+                        model_field.type, ir.EnumType
+                    ):
+                        found.add((model_field.wire_name, model_field.name, model_field.type.name))
         if len(found) != 1:
             return None
         wire_name, name, enum_name = found.pop()
         return ir.ErrorCodes(SpecText(wire_name), name, enum_name)
 
 
-def build_api(document: Document, package_name: str, *, lenient: bool = False) -> tuple[
-    ir.Api, list[Problem]
-]:
+def build_api(
+    document: Document, package_name: str, *, lenient: bool = False
+) -> tuple[ir.Api, list[Problem]]:
     builder = ModelBuilder(document, package_name, lenient=lenient)
     api = builder.build()
     return api, builder.problems
@@ -413,7 +440,9 @@ def build_api(document: Document, package_name: str, *, lenient: bool = False) -
 def _package_version(version: Any) -> str:
     """The API's version if it is a valid package version (PEP 440), else 0.0.0."""
     text = str(version or "")
-    return text if re.fullmatch(r"\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?", text) else "0.0.0"
+    return (
+        text if re.fullmatch(r"\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?", text) else "0.0.0"
+    )
 
 
 def _synthesized_id(method: str, path: str) -> str:
@@ -443,9 +472,15 @@ def _arguments(
     entries: list[ir.Argument] = []
     for parameter in parameters:
         entries.append(
-            ir.Argument(parameter.name, parameter.type, parameter.required,
-                        parameter.description, nullable_optional=False,
-                        example=parameter.example, has_example=parameter.has_example)
+            ir.Argument(
+                parameter.name,
+                parameter.type,
+                parameter.required,
+                parameter.description,
+                nullable_optional=False,
+                example=parameter.example,
+                has_example=parameter.has_example,
+            )
         )
     if body is not None and body.flattened:
         for body_field in body.fields:
@@ -453,7 +488,10 @@ def _arguments(
                 continue
             entries.append(
                 ir.Argument(
-                    body_field.name, body_field.type, body_field.required, body_field.description,
+                    body_field.name,
+                    body_field.type,
+                    body_field.required,
+                    body_field.description,
                     nullable_optional=not body_field.required
                     and isinstance(body_field.type, ir.NullableType),
                     example=body_field.example,
@@ -462,8 +500,9 @@ def _arguments(
             )
     elif body is not None and body.type is not None:
         entries.append(
-            ir.Argument(body.argument, body.type, body.required, body.description,
-                        nullable_optional=False)
+            ir.Argument(
+                body.argument, body.type, body.required, body.description, nullable_optional=False
+            )
         )
     return tuple([a for a in entries if a.required] + [a for a in entries if not a.required])
 

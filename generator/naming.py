@@ -36,15 +36,58 @@ _NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
 # Names that generated function bodies use without qualification; an argument
 # or attribute with one of these names would shadow it.
 _RESERVED_VALUE_NAMES = frozenset(
-    {"self", "cls", "options", "str", "int", "float", "bool", "bytes", "list", "dict",
-     "tuple", "set", "object", "isinstance", "len", "type", "super", "print", "range"}
+    {
+        "self",
+        "cls",
+        "options",
+        "str",
+        "int",
+        "float",
+        "bool",
+        "bytes",
+        "list",
+        "dict",
+        "tuple",
+        "set",
+        "object",
+        "isinstance",
+        "len",
+        "type",
+        "super",
+        "print",
+        "range",
+    }
 )
 # Names the generated package defines or imports at module level next to models.
 RESERVED_CLASS_NAMES = frozenset(
-    {"Any", "ApiResponse", "AsyncClient", "Callable", "ClassVar", "Client", "Enum",
-     "Final", "IntEnum", "Literal", "Mapping", "NotGiven", "Self", "Sequence", "StrEnum",
-     "TypeAlias", "TypeVar", "Generic", "Union", "Optional", "Decimal", "Path", "UUID",
-     "datetime", "date", "timezone"}
+    {
+        "Any",
+        "ApiResponse",
+        "AsyncClient",
+        "Callable",
+        "ClassVar",
+        "Client",
+        "Enum",
+        "Final",
+        "IntEnum",
+        "Literal",
+        "Mapping",
+        "NotGiven",
+        "Self",
+        "Sequence",
+        "StrEnum",
+        "TypeAlias",
+        "TypeVar",
+        "Generic",
+        "Union",
+        "Optional",
+        "Decimal",
+        "Path",
+        "UUID",
+        "datetime",
+        "date",
+        "timezone",
+    }
 )
 
 
@@ -84,7 +127,7 @@ def safe_identifier(name: str, *, fallback: str, prefix: str) -> str:
         name = fallback
     if name[0].isdigit():
         name = f"{prefix}{name}"
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name) and name == "_":
+    if keyword.iskeyword(name) or (keyword.issoftkeyword(name) and name == "_"):
         name += "_"
     if name in _RESERVED_VALUE_NAMES:
         name += "_"

@@ -192,18 +192,36 @@ def _by_tag(operations: tuple[ir.Operation, ...]) -> list[tuple[str, list[ir.Ope
 
 
 _ERROR_NAMES = (
-    "APIConnectionError", "APIError", "APIStatusError", "APITimeoutError",
-    "AuthenticationError", "BadRequestError", "ConfigurationError", "ConflictError",
-    "InternalServerError", "NotFoundError", "OutcomeUnknownError", "PermissionDeniedError",
-    "RateLimitError", "RequestValidationError", "ResponseValidationError",
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "OutcomeUnknownError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestValidationError",
+    "ResponseValidationError",
     "UnprocessableEntityError",
 )
 
 
 def _public_names(api: ir.Api) -> list[str]:
     names = [
-        "Client", "AsyncClient", "RawResponseClient", "AsyncRawResponseClient", "ApiResponse",
-        "NOT_GIVEN", "NotGiven", api.error_base_name, *_ERROR_NAMES,
+        "Client",
+        "AsyncClient",
+        "RawResponseClient",
+        "AsyncRawResponseClient",
+        "ApiResponse",
+        "NOT_GIVEN",
+        "NotGiven",
+        api.error_base_name,
+        *_ERROR_NAMES,
     ]
     names.extend(m.name for m in api.models)
     names.extend(e.name for e in api.enums)

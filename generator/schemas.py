@@ -205,7 +205,9 @@ class SchemaConverter:
             return ir.AnyType()
         return ir.LiteralType(SpecText(value) if isinstance(value, str) else value, python)
 
-    def _enum(self, schema: dict[str, Any], pointer: str, hint: str, values: list[Any]) -> ir.TypeRef:
+    def _enum(
+        self, schema: dict[str, Any], pointer: str, hint: str, values: list[Any]
+    ) -> ir.TypeRef:
         members = [v for v in values if v is not None]
         descriptions = schema.get("x-enum-descriptions") or schema.get("x-enumDescriptions")
         names = schema.get("x-enum-varnames") or schema.get("x-enumNames")
@@ -213,7 +215,11 @@ class SchemaConverter:
             (
                 names[i] if isinstance(names, list) and i < len(names) else None,
                 value,
-                descriptions[i] if isinstance(descriptions, list) and i < len(descriptions) else None,
+                (
+                    descriptions[i]
+                    if isinstance(descriptions, list) and i < len(descriptions)
+                    else None
+                ),
             )
             for i, value in enumerate(members)
         ]
@@ -233,8 +239,10 @@ class SchemaConverter:
         elif entries and all(isinstance(v, int) and not isinstance(v, bool) for _, v, _ in entries):
             value_type = "int"
         else:
-            self.warn(pointer + "/enum", "enum values must be all strings or all integers; "
-                      "typed as the plain value")
+            self.warn(
+                pointer + "/enum",
+                "enum values must be all strings or all integers; " "typed as the plain value",
+            )
             return ir.AnyType()
         name = self._claim(hint)
         member_names = Namespace()
@@ -248,8 +256,9 @@ class SchemaConverter:
                 base = str(value) if str(value).strip() else "EMPTY"
             member = member_names.claim(constant_name(base))
             members.append(
-                ir.EnumMember(member, SpecText(value) if isinstance(value, str) else value,
-                              text(description))
+                ir.EnumMember(
+                    member, SpecText(value) if isinstance(value, str) else value, text(description)
+                )
             )
         self.enums[name] = ir.Enum(
             name, text(schema.get("description")), value_type, tuple(members), is_open
@@ -334,7 +343,7 @@ class SchemaConverter:
             return False
         if "allOf" in schema and "oneOf" not in schema and "anyOf" not in schema:
             return True
-        nullable, types = self._types(schema)
+        _, types = self._types(schema)
         kind = types[0] if len(types) == 1 else _implied_type(schema) if not types else None
         return kind == "object" and bool(schema.get("properties"))
 
@@ -435,9 +444,10 @@ class SchemaConverter:
             # OpenAPI 3.0: a flag on minimum/maximum.
             bound = schema.get("minimum" if rule == "exclusiveMinimum" else "maximum")
             return ir.Constraint(rule, bound) if value and bound is not None else None
-        if rule in ("minimum", "maximum") and schema.get(
-            "exclusiveMinimum" if rule == "minimum" else "exclusiveMaximum"
-        ) is True:
+        if (
+            rule in ("minimum", "maximum")
+            and schema.get("exclusiveMinimum" if rule == "minimum" else "exclusiveMaximum") is True
+        ):
             return None  # expressed by the exclusive rule
         if rule == "uniqueItems":
             return ir.Constraint(rule, True) if value is True else None
@@ -463,8 +473,10 @@ def python_pattern(pattern: str) -> str:
         char = pattern[index]
         if char == "\\" and index + 1 < len(pattern):
             escaped = pattern[index + 1]
-            if escaped in "pPkuc" and escaped != "u" or (
-                escaped == "u" and pattern[index + 2 : index + 3] == "{"
+            if (
+                (escaped in "pPkuc"
+                and escaped != "u")
+                or (escaped == "u" and pattern[index + 2 : index + 3] == "{")
             ):
                 raise ValueError(f"\\{escaped} escapes are not supported by Python's re")
             if escaped.lower() in _ECMA_CLASSES:
@@ -506,23 +518,28 @@ def _implied_type(schema: dict[str, Any]) -> str | None:
         return "object"
     if "items" in schema:
         return "array"
-    if any(rule in schema for rule in _STRING_RULES) or "format" in schema and schema[
-        "format"
-    ] in ("date-time", "date", "binary"):
+    if (
+        any(rule in schema for rule in _STRING_RULES)
+        or ("format" in schema
+        and schema["format"] in ("date-time", "date", "binary"))
+    ):
         return "string"
     return None
 
 
 def _is_null_schema(schema: Any) -> bool:
     return isinstance(schema, dict) and (
-        schema.get("type") == "null" or ("const" in schema and schema["const"] is None)
+        schema.get("type") == "null"
+        or ("const" in schema and schema["const"] is None)
         or schema.get("enum") == [None]
     )
 
 
 def _is_plain_scalar(schema: Any) -> bool:
-    return isinstance(schema, dict) and schema.get("type") in _SCALAR_TYPES and not any(
-        k in schema for k in ("enum", "const", "oneOf", "anyOf", "allOf", "properties")
+    return (
+        isinstance(schema, dict)
+        and schema.get("type") in _SCALAR_TYPES
+        and not any(k in schema for k in ("enum", "const", "oneOf", "anyOf", "allOf", "properties"))
     )
 
 

@@ -29,7 +29,11 @@ def validate_document(document: Document, *, lenient: bool = False) -> list[Prob
         validator_class = OpenAPIV31SpecValidator
     else:
         raise SpecError(
-            [document.problem("/openapi", f"unsupported OpenAPI version {version!r}; use 3.0 or 3.1")]
+            [
+                document.problem(
+                    "/openapi", f"unsupported OpenAPI version {version!r}; use 3.0 or 3.1"
+                )
+            ]
         )
 
     problems = list(_dangling_references(document))

@@ -9,13 +9,16 @@ folder exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST = ".openapi-clientgen-files"
-_MANIFEST_HEADER = "# Files written by openapi-clientgen; it removes them when it no longer produces them.\n"
+_MANIFEST_HEADER = (
+    "# Files written by openapi-clientgen; it removes them when it no longer produces them.\n"
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ def plan(out_dir: Path, files: dict[str, str]) -> Plan:
 
 
 def diff(out_dir: Path, plan: Plan) -> str:
-    chunks = []
+    chunks: list[str] = []
     for path, text in sorted(plan.writes.items()):
         target = out_dir / path
         try:
@@ -67,9 +70,9 @@ def diff(out_dir: Path, plan: Plan) -> str:
             difflib.unified_diff(old, text.splitlines(keepends=True), f"a/{path}", f"b/{path}")
         )
     for path in plan.deletions:
-        old = (out_dir / path).read_text(encoding="utf-8", errors="replace")
+        removed = (out_dir / path).read_text(encoding="utf-8", errors="replace")
         chunks.extend(
-            difflib.unified_diff(old.splitlines(keepends=True), [], f"a/{path}", "/dev/null")
+            difflib.unified_diff(removed.splitlines(keepends=True), [], f"a/{path}", "/dev/null")
         )
     return "".join(chunks)
 
@@ -94,7 +97,7 @@ def apply(out_dir: Path, plan: Plan) -> None:
             backup = original.with_name(original.name + suffix + ".old")
             os.link(original, backup)
             backups.append((backup, original))
-        for temporary, target in staged:
+        for _, target in staged:
             if target.exists():
                 backup = target.with_name(target.name + suffix + ".old")
                 os.link(target, backup)
@@ -140,7 +143,5 @@ def _make_parents(directory: Path, created: list[Path]) -> None:
 
 
 def _remove_if_empty(directory: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         directory.rmdir()
-    except OSError:
-        pass

@@ -21,10 +21,17 @@ def project(tmp_path: Path) -> Path:
 
 
 def generate(project: Path, *extra: str) -> tuple[int, str, str]:
-    result = run_cli([
-        "generate", str(project / "spec" / "openapi.yaml"), "-o", str(project / "generated"),
-        "--package-name", "primotexto", *extra,
-    ])
+    result = run_cli(
+        [
+            "generate",
+            str(project / "spec" / "openapi.yaml"),
+            "-o",
+            str(project / "generated"),
+            "--package-name",
+            "primotexto",
+            *extra,
+        ]
+    )
     return result.code, result.out, result.err
 
 
@@ -41,8 +48,8 @@ def test_check_fails_with_a_diff_after_a_description_edit_and_writes_nothing(
     before = snapshot(project / "generated")
     code, out, err = generate(project, "--check")
     assert code == 1
-    assert "-    \"\"\"Send a notification SMS" in out
-    assert "+    \"\"\"Send a notification text" in out
+    assert '-    """Send a notification SMS' in out
+    assert '+    """Send a notification text' in out
     assert "not current" in err
     assert snapshot(project / "generated") == before
 
@@ -88,7 +95,8 @@ def test_hostile_description_compiles_shows_the_text_and_runs_nothing(project: P
     source = (out / "primotexto" / "_operations.py").read_text(encoding="utf-8")
     tree = ast.parse(source)
     function = next(
-        n for n in tree.body
+        n
+        for n in tree.body
         if isinstance(n, ast.FunctionDef) and n.name == "send_notification_message"
     )
     docstring = ast.get_docstring(function, clean=False) or ""
@@ -96,7 +104,10 @@ def test_hostile_description_compiles_shows_the_text_and_runs_nothing(project: P
     assert 'print("pwned")' in docstring
     assert "pwned" not in "".join(ast.unparse(n) for n in function.body[1:])
     result = subprocess.run(
-        [sys.executable, "-c", "import primotexto"], cwd=out, capture_output=True, text=True,
+        [sys.executable, "-c", "import primotexto"],
+        cwd=out,
+        capture_output=True,
+        text=True,
         check=False,
     )
     assert result.returncode == 0 and "pwned" not in result.stdout, result.stderr

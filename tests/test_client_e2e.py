@@ -8,12 +8,11 @@ import json
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import httpx
-import pytest
-
 import primotexto
+import pytest
 
 KEY = "0123456789abcdef0123456789abcdef"
 VENDOR_REQUEST = {
@@ -48,7 +47,8 @@ def server() -> Iterator[Recorder]:
             body = self.rfile.read(length)
             recorder.requests.append((self.command, self.path, dict(self.headers), body))
             status, content_type, content = (
-                recorder.answers.pop(0) if recorder.answers
+                recorder.answers.pop(0)
+                if recorder.answers
                 else (200, "application/json;charset=UTF-8", VENDOR_RESPONSE)
             )
             self.send_response(status)
@@ -79,7 +79,7 @@ def vendor_call(client: primotexto.Client) -> primotexto.SendResult:
         sender="YourCompany",
         campaign_name="Code de confirmation",
         category="codeConfirmation",
-        date=datetime(2014, 4, 22, 14, 30, tzinfo=timezone.utc),
+        date=datetime(2014, 4, 22, 14, 30, tzinfo=UTC),
     )
 
 
@@ -101,7 +101,8 @@ def test_default_url_is_the_vendors() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append(request)
         return httpx.Response(
-            200, content=VENDOR_RESPONSE,
+            200,
+            content=VENDOR_RESPONSE,
             headers={"Content-Type": "application/json;charset=UTF-8"},
         )
 
@@ -140,9 +141,11 @@ def test_constraints_are_checked_before_anything_is_sent(
     server: Recorder, arguments: dict[str, object], field: str, rule: str
 ) -> None:
     call = {"number": "0600000000", "message": "Bonjour", **arguments}
-    with primotexto.Client(api_key=KEY, base_url=server.url) as client:
-        with pytest.raises(primotexto.RequestValidationError) as caught:
-            client.send_notification_message(**call)  # type: ignore[arg-type]
+    with (
+        primotexto.Client(api_key=KEY, base_url=server.url) as client,
+        pytest.raises(primotexto.RequestValidationError) as caught,
+    ):
+        client.send_notification_message(**call)  # type: ignore[arg-type]
     assert (caught.value.field, caught.value.rule) == (field, rule)
     assert field in str(caught.value)
     assert server.requests == []
@@ -150,9 +153,11 @@ def test_constraints_are_checked_before_anything_is_sent(
 
 def test_error_status_carries_the_apis_code_and_its_meaning(server: Recorder) -> None:
     server.answers.append((400, "application/json", b'{"code": 11}'))
-    with primotexto.Client(api_key=KEY, base_url=server.url) as client:
-        with pytest.raises(primotexto.BadRequestError) as caught:
-            client.send_notification_message(number="0600000000", message="x")
+    with (
+        primotexto.Client(api_key=KEY, base_url=server.url) as client,
+        pytest.raises(primotexto.BadRequestError) as caught,
+    ):
+        client.send_notification_message(number="0600000000", message="x")
     error = caught.value
     assert (error.status_code, error.code) == (400, 11)
     assert error.code_meaning and "invalid" in error.code_meaning.lower()
@@ -174,9 +179,11 @@ def test_undocumented_code_and_unknown_fields_are_tolerated(server: Recorder) ->
 
 def test_a_response_that_breaks_the_spec_is_a_validation_error(server: Recorder) -> None:
     server.answers.append((200, "application/json", b'{"creditsUsed": "1", "snapshotId": "1"}'))
-    with primotexto.Client(api_key=KEY, base_url=server.url) as client:
-        with pytest.raises(primotexto.ResponseValidationError) as caught:
-            client.send_notification_message(number="0600000000", message="x")
+    with (
+        primotexto.Client(api_key=KEY, base_url=server.url) as client,
+        pytest.raises(primotexto.ResponseValidationError) as caught,
+    ):
+        client.send_notification_message(number="0600000000", message="x")
     assert caught.value.path == "$.creditsUsed" and caught.value.status_code == 200
 
 

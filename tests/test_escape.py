@@ -6,14 +6,17 @@ from hypothesis import strategies as st
 from generator.escape import docstring_body, python_literal, regex_literal
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(),
     lambda children: st.lists(children, max_size=4)
     | st.dictionaries(st.text(max_size=8), children, max_size=4),
     max_leaves=12,
 )
 HOSTILE = st.lists(
-    st.sampled_from(list('"\'\\{}%#\n\r\t\x00\u2028 abc') + ['"""', "{{", "}}", "{%"]),
+    st.sampled_from([*"\"'\\{}%#\n\r\t\x00\u2028 abc", '"""', "{{", "}}", "{%"]),
     max_size=20,
 ).map("".join)
 

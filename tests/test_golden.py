@@ -27,8 +27,12 @@ def test_generation_is_deterministic_across_processes(tmp_path: Path) -> None:
     )
     digests = {
         subprocess.run(
-            [sys.executable, "-c", script, str(SPEC)], cwd=ROOT, capture_output=True, text=True,
-            check=True, env={"PYTHONHASHSEED": seed, "PATH": ""},
+            [sys.executable, "-c", script, str(SPEC)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
         ).stdout
         for seed in ("1", "2")
     }
@@ -50,9 +54,21 @@ def test_generated_package_passes_strict_checks(tool: str, tmp_path: Path) -> No
 
 def test_generated_package_installs_with_pip(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-         "--target", str(tmp_path / "site"), str(ROOT / "generated")],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(tmp_path / "site"),
+            str(ROOT / "generated"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "primotexto" / "py.typed").exists()

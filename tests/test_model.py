@@ -21,15 +21,27 @@ def api() -> ir.Api:
 def test_the_notification_call(api: ir.Api) -> None:
     op = next(o for o in api.operations if o.operation_id == "sendNotificationMessage")
     assert (op.name, op.method, op.path, op.idempotent) == (
-        "send_notification_message", "POST", "/notification/messages/send", False,
+        "send_notification_message",
+        "POST",
+        "/notification/messages/send",
+        False,
     )
     assert [(a.name, a.required) for a in op.arguments] == [
-        ("number", True), ("message", True), ("sender", False), ("campaign_name", False),
-        ("category", False), ("date", False),
+        ("number", True),
+        ("message", True),
+        ("sender", False),
+        ("campaign_name", False),
+        ("category", False),
+        ("date", False),
     ]
     assert op.body is not None and op.body.flattened
     assert [f.wire_name for f in op.body.fields] == [
-        "number", "message", "sender", "campaignName", "category", "date",
+        "number",
+        "message",
+        "sender",
+        "campaignName",
+        "category",
+        "date",
     ]
     date = op.body.fields[-1]
     assert date.type == ir.UnixTimeType("milliseconds")

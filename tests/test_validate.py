@@ -46,8 +46,10 @@ def test_schema_violations_name_the_pointer() -> None:
     text = MINIMAL.replace("description: ok", "description: 5")
     with pytest.raises(SpecError) as caught:
         validate_document(parse_document(Path("t.yaml"), text))
-    assert any(p.location.pointer == "/paths/~1a/get/responses/200/description"
-               for p in caught.value.problems)
+    assert any(
+        p.location.pointer == "/paths/~1a/get/responses/200/description"
+        for p in caught.value.problems
+    )
 
 
 def test_unsupported_versions_are_refused() -> None:

@@ -52,7 +52,9 @@ def test_a_failure_midway_leaves_the_folder_as_it_was(
         real_replace(source, target)
 
     monkeypatch.setattr(os, "replace", failing_replace)
-    plan = write.plan(tmp_path, write.with_manifest({"a.py": "A\n", "b.py": "B\n", "new/c.py": "c"}))
+    plan = write.plan(
+        tmp_path, write.with_manifest({"a.py": "A\n", "b.py": "B\n", "new/c.py": "c"})
+    )
     with pytest.raises(OSError, match="disk full"):
         write.apply(tmp_path, plan)
     monkeypatch.setattr(os, "replace", real_replace)

@@ -1,4 +1,4 @@
-"""The command line: `python -m generator generate SPEC -o DIR [...]`.
+"""The command line: `python -m generator generate SPEC -o DIR [...]` and `... serve SPEC`.
 
 Exit status: 0 done (or, with --check, already current); 1 --check found
 differences; 2 the document or the arguments are wrong. Problems are printed
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import __version__, write
 from .errors import SpecError
+from .fixtures import cli as fixtures_cli
 from .formatting import TemplateError
 from .naming import value_name
 from .pipeline import generate
@@ -36,15 +37,25 @@ def _parser() -> argparse.ArgumentParser:
         help="write nothing; exit 1 with a diff if the output folder is not current",
     )
     gen.add_argument(
+        "--recordings",
+        type=Path,
+        help="recorded interactions to generate contract tests from "
+        "(default: recordings/ beside the spec, when present)",
+    )
+    gen.add_argument(
         "--lenient",
         action="store_true",
         help="report document problems as warnings and skip what cannot be expressed",
     )
+    serve = commands.add_parser("serve", help="serve recorded interactions, or record new ones")
+    fixtures_cli.add_arguments(serve)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "serve":
+        return fixtures_cli.run(args)
     return _generate(args)
 
 
@@ -58,7 +69,13 @@ def _generate(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        result = generate(args.spec, package_name=args.package_name, lenient=args.lenient)
+        result = generate(
+            args.spec,
+            args.output,
+            package_name=args.package_name,
+            lenient=args.lenient,
+            recordings=args.recordings,
+        )
     except SpecError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

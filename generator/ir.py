@@ -7,7 +7,7 @@ Identifiers here are already valid Python names; text from the document is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from .escape import SpecText
@@ -333,7 +333,7 @@ class Api:
     error_codes: ErrorCodes | None
     generator_version: str
     error_base_name: str
-    notes: tuple[SpecText, ...] = field(default_factory=tuple)
+    contracts: Contracts | None = None
 
     @property
     def uses_api_key(self) -> bool:
@@ -391,3 +391,51 @@ def needs_encoding(t: TypeRef) -> bool:
     if isinstance(t, NullableType):
         return needs_encoding(t.inner)
     return True
+
+
+# ---------------------------------------------------------------- contract tests
+
+
+@dataclass(frozen=True)
+class CallArgument:
+    """One argument of a generated test call: its name, JSON value and type."""
+
+    name: str
+    value: Any
+    type: TypeRef
+
+
+@dataclass(frozen=True)
+class ContractCase:
+    """A test replaying one recording through the client."""
+
+    name: str
+    recording: SpecText
+    provenance: SpecText
+    description: SpecText | None
+    operation: Operation
+    arguments: tuple[CallArgument, ...]
+    status: int
+    expected_type: TypeRef | None  # the success result's type; None for an error or no body
+    expected_body: Any
+    error_class: str | None  # the exception class an error status raises
+    error_code: int | None
+
+
+@dataclass(frozen=True)
+class RefusalCase:
+    """A test that a value breaking one constraint is refused before any request."""
+
+    name: str
+    operation: Operation
+    arguments: tuple[CallArgument, ...]
+    field: SpecText
+    rule: str
+
+
+@dataclass(frozen=True)
+class Contracts:
+    spec_path: str  # relative to the generated tests folder, POSIX
+    recordings_path: str
+    cases: tuple[ContractCase, ...]
+    refusals: tuple[RefusalCase, ...]

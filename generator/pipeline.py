@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from .contracts import build_contracts
 from .errors import Problem
 from .formatting import format_files
 from .load import load_document
@@ -22,11 +24,26 @@ class Generated:
     warnings: list[Problem]
 
 
-def generate(spec: Path, *, package_name: str | None = None, lenient: bool = False) -> Generated:
-    """Produce every output file for `spec`; raises `SpecError` when it cannot."""
+def generate(
+    spec: Path,
+    output: Path,
+    *,
+    package_name: str | None = None,
+    lenient: bool = False,
+    recordings: Path | None = None,
+) -> Generated:
+    """Produce every output file for `spec`; raises `SpecError` when it cannot.
+
+    Contract tests are generated when `recordings` (by default `recordings/`
+    beside the spec) holds recorded interactions; `output` is where they will
+    live, so that they can find the spec and the recordings relative to it.
+    """
     document = load_document(spec)
     warnings = validate_document(document, lenient=lenient)
     title = str((document.data.get("info") or {}).get("title") or spec.stem)
     api, problems = build_api(document, package_name or value_name(title), lenient=lenient)
+    recordings_dir = recordings if recordings is not None else spec.parent / "recordings"
+    contracts, contract_problems = build_contracts(api, spec, recordings_dir, output / "tests")
+    api = dataclasses.replace(api, contracts=contracts)
     files = format_files(render(api))
-    return Generated(with_manifest(files), warnings + problems)
+    return Generated(with_manifest(files), warnings + problems + contract_problems)

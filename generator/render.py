@@ -45,17 +45,26 @@ OUTPUTS = (
 )
 
 
+# Rendered only when there are recordings to test against.
+CONTRACT_OUTPUTS = (
+    ("tests/conftest.py.jinja", "tests/conftest.py"),
+    ("tests/test_contracts.py.jinja", "tests/test_contracts.py"),
+    ("tests/test_refusals.py.jinja", "tests/test_refusals.py"),
+)
+
+
 def render(api: ir.Api) -> dict[str, str]:
     """Every output file's path (relative, POSIX) and text."""
-    environment = _environment()
+    environment = _environment(api)
+    outputs = OUTPUTS + (CONTRACT_OUTPUTS if api.contracts is not None else ())
     files = {}
-    for template_name, output in OUTPUTS:
+    for template_name, output in outputs:
         path = output.format(package=api.package_name)
         files[path] = environment.get_template(template_name).render(api=api)
     return files
 
 
-def _environment() -> jinja2.Environment:
+def _environment(api: ir.Api | None = None) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
@@ -65,6 +74,8 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    models = {m.name: m for m in api.models} if api else {}
+    enums = {e.name: e for e in api.enums} if api else {}
     environment.filters.update(
         literal=python_literal,
         regex_literal=regex_literal,
@@ -90,6 +101,9 @@ def _environment() -> jinja2.Environment:
         error_names=lambda api: sorted([api.error_base_name, *_ERROR_NAMES], key=_isort_key),
         by_tag=_by_tag,
         credential_conditions=_credential_conditions,
+        model_named=lambda name: models[name],
+        enum_member=lambda t, value: _enum_member(enums[t.name], value),
+        contract_names=_contract_names,
         table_cell=lambda text: markdown(text).replace("|", "\\|").replace("\n", " "),
     )
     return environment
@@ -170,6 +184,38 @@ def _operation_type_names(operations: tuple[ir.Operation, ...]) -> list[str]:
         else:
             names.add("RawBody")
     return sorted(names, key=lambda n: (not n.isupper(), n))
+
+
+def _enum_member(enum: ir.Enum, value: object) -> str | None:
+    return next((m.name for m in enum.members if m.value == value), None)
+
+
+def _contract_names(contracts: ir.Contracts) -> dict[str, list[str]]:
+    """What the contract test module imports: from the package, from datetime, and pytest."""
+    package = {"Client"}
+    kinds: set[str] = set()
+    for case in contracts.cases:
+        if case.error_class:
+            package.add(case.error_class)
+        elif case.expected_type is not None:
+            package.update(_named([case.expected_type]))
+            kinds |= ir.type_kinds([case.expected_type])
+        for argument in case.arguments:
+            if not isinstance(argument.type, ir.UnixTimeType):
+                package.update(_named([argument.type]))
+                kinds |= ir.type_kinds([argument.type]) - {"unixtime"}
+    datetime_names = []
+    if "date" in kinds:
+        datetime_names.append("date")
+    if kinds & {"datetime", "unixtime"}:
+        datetime_names.append("datetime")
+    if "unixtime" in kinds:
+        datetime_names.append("timezone")
+    return {
+        "package": sorted(package, key=_isort_key),
+        "datetime": datetime_names,
+        "pytest": ["pytest"] if any(c.error_class for c in contracts.cases) else [],
+    }
 
 
 def _credential_conditions(api: ir.Api) -> list[str]:

@@ -473,10 +473,8 @@ def python_pattern(pattern: str) -> str:
         char = pattern[index]
         if char == "\\" and index + 1 < len(pattern):
             escaped = pattern[index + 1]
-            if (
-                (escaped in "pPkuc"
-                and escaped != "u")
-                or (escaped == "u" and pattern[index + 2 : index + 3] == "{")
+            if (escaped in "pPkuc" and escaped != "u") or (
+                escaped == "u" and pattern[index + 2 : index + 3] == "{"
             ):
                 raise ValueError(f"\\{escaped} escapes are not supported by Python's re")
             if escaped.lower() in _ECMA_CLASSES:
@@ -518,10 +516,8 @@ def _implied_type(schema: dict[str, Any]) -> str | None:
         return "object"
     if "items" in schema:
         return "array"
-    if (
-        any(rule in schema for rule in _STRING_RULES)
-        or ("format" in schema
-        and schema["format"] in ("date-time", "date", "binary"))
+    if any(rule in schema for rule in _STRING_RULES) or (
+        "format" in schema and schema["format"] in ("date-time", "date", "binary")
     ):
         return "string"
     return None

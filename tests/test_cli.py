@@ -14,8 +14,7 @@ from .conftest import ROOT, SPEC, run_cli, snapshot
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the spec and of generated/, to change freely."""
-    (tmp_path / "spec").mkdir()
-    shutil.copy(SPEC, tmp_path / "spec" / "openapi.yaml")
+    shutil.copytree(SPEC.parent, tmp_path / "spec")
     shutil.copytree(ROOT / "generated", tmp_path / "generated")
     return tmp_path
 

@@ -13,7 +13,7 @@ from .conftest import ROOT, SPEC
 
 
 def test_generated_tree_matches_generation_byte_for_byte() -> None:
-    files = generate(SPEC, package_name="primotexto").files
+    files = generate(SPEC, ROOT / "generated", package_name="primotexto").files
     for path, text in files.items():
         committed = (ROOT / "generated" / path).read_bytes()
         assert committed == text.encode("utf-8"), f"generated/{path} is stale: run make generate"
@@ -22,7 +22,7 @@ def test_generated_tree_matches_generation_byte_for_byte() -> None:
 def test_generation_is_deterministic_across_processes(tmp_path: Path) -> None:
     script = (
         "import sys, hashlib; from pathlib import Path; from generator.pipeline import generate; "
-        "files = generate(Path(sys.argv[1]), package_name='primotexto').files; "
+        "files = generate(Path(sys.argv[1]), Path('generated'), package_name='primotexto').files; "
         "print(hashlib.sha256(repr(sorted(files.items())).encode()).hexdigest())"
     )
     digests = {

@@ -1,0 +1,249 @@
+"""Record mode against local fake upstreams (127.0.0.1 only; the real API is never reached)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from generator.fixtures import FixtureServer, RecordingProxy
+from generator.fixtures.recordings import load_recording
+
+from .support import MESSAGES_SPEC, SEND_BODY
+
+CLIENT_KEY = "c0ffee00c0ffee00c0ffee00c0ffee00"
+ENV_KEY = "e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1"
+
+
+class Upstream:
+    """A fake API: records what it received and answers as `mode` says."""
+
+    def __init__(self, mode: str) -> None:
+        self.mode = mode
+        self.received: list[dict[str, Any]] = []
+        upstream = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                upstream.received.append(
+                    {
+                        "method": self.command,
+                        "path": self.path,
+                        "headers": dict(self.headers),
+                        "body": body,
+                    }
+                )
+                key = self.headers.get("X-Api-Key") or ""
+                if upstream.mode == "echo":
+                    payload: Any = {"code": 72, "error": f"unknown key {key}"}
+                    status = 401
+                elif upstream.mode == "drift":
+                    payload = {"creditsUsed": "1", "snapshotId": 386479}
+                    status = 200
+                else:
+                    payload = {"creditsUsed": 1.0, "snapshotId": "386479"}
+                    status = 200
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json;charset=UTF-8")
+                self.send_header("Set-Cookie", f"session={key}")
+                self.send_header("X-Internal", "node-7")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = _answer
+            do_POST = _answer
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/v2"
+
+    def __enter__(self) -> Upstream:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join()
+
+
+@pytest.fixture
+def messages(tmp_path: Path) -> Iterator[tuple[Path, list[str]]]:
+    """A folder for new recordings, and the messages reported by the proxy."""
+    reports: list[str] = []
+    yield tmp_path / "new", reports
+
+
+def test_records_a_normal_answer_without_the_key(
+    messages: tuple[Path, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, reports = messages
+    monkeypatch.setenv("FIXTURE_TEST_KEY", ENV_KEY)
+    with (
+        Upstream("normal") as upstream,
+        RecordingProxy(
+            MESSAGES_SPEC,
+            folder,
+            upstream=upstream.url,
+            key_env="FIXTURE_TEST_KEY",
+            report=reports.append,
+        ) as proxy,
+        httpx.Client(base_url=proxy.base_url, timeout=10) as client,
+    ):
+        response = client.post(
+            "/messages/send",
+            json=SEND_BODY,
+            headers={"X-Api-Key": CLIENT_KEY, "User-Agent": "tests"},
+        )
+        assert response.status_code == 200
+        assert response.json() == {"creditsUsed": 1.0, "snapshotId": "386479"}
+        assert response.headers["x-fixture-recording"] == "sendMessage-1.yaml"
+        response = client.get(
+            "/messages/send",
+            params={"apiKey": CLIENT_KEY, "identifier": "+33600000000", "message": "Hello"},
+        )
+        assert response.status_code == 200
+    # The upstream got the key from the environment, never the client's.
+    sent = upstream.received[0]
+    assert sent["path"] == "/v2/messages/send"
+    assert sent["headers"]["X-Api-Key"] == ENV_KEY
+    assert json.loads(sent["body"]) == SEND_BODY
+    assert "apiKey=" + ENV_KEY in upstream.received[1]["path"]
+    assert CLIENT_KEY not in upstream.received[1]["path"]
+
+    assert [p.name for p in proxy.written] == ["sendMessage-1.yaml", "sendMessageByQuery-1.yaml"]
+    assert proxy.refused == [] and proxy.drift == []
+    for path in proxy.written:
+        text = path.read_text(encoding="utf-8")
+        assert CLIENT_KEY not in text and ENV_KEY not in text
+        assert "Set-Cookie" not in text and "X-Internal" not in text and "User-Agent" not in text
+    recording = load_recording(proxy.written[0])
+    assert recording.provenance.startswith("recorded 20")
+    assert recording.request_headers == {
+        "Content-Type": "application/json",
+        "X-Api-Key": "<redacted>",
+    }
+    assert recording.request_body == SEND_BODY
+    assert recording.response_headers == {"Content-Type": "application/json;charset=UTF-8"}
+    assert recording.response_body == {"creditsUsed": 1.0, "snapshotId": "386479"}
+    by_query = load_recording(proxy.written[1])
+    assert by_query.query["apiKey"] == ["<redacted>"]
+    assert any("recorded POST /messages/send -> 200" in m for m in reports)
+
+    # What was recorded replays.
+    with (
+        FixtureServer(MESSAGES_SPEC, folder) as server,
+        httpx.Client(base_url=server.base_url, timeout=5) as client,
+    ):
+        response = client.post("/messages/send", json=SEND_BODY, headers={"X-Api-Key": "x"})
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "application/json;charset=UTF-8"
+
+
+def test_refuses_to_write_when_the_upstream_echoes_the_key(
+    messages: tuple[Path, list[str]],
+) -> None:
+    folder, reports = messages
+    with (
+        Upstream("echo") as upstream,
+        RecordingProxy(
+            MESSAGES_SPEC, folder, upstream=upstream.url, report=reports.append
+        ) as proxy,
+        httpx.Client(base_url=proxy.base_url, timeout=10) as client,
+    ):
+        response = client.post("/messages/send", json=SEND_BODY, headers={"X-Api-Key": CLIENT_KEY})
+        # The client still gets the upstream's answer, marked as not recorded.
+        assert response.status_code == 401
+        assert response.headers["x-fixture-recording"] == "refused"
+    assert proxy.written == []
+    assert not folder.exists() or list(folder.iterdir()) == []
+    assert len(proxy.refused) == 1
+    assert "credential" in proxy.refused[0] and "nothing was written" in proxy.refused[0]
+    assert CLIENT_KEY not in proxy.refused[0]
+    assert reports == proxy.refused
+
+
+def test_refuses_url_encoded_keys_too(messages: tuple[Path, list[str]]) -> None:
+    from generator.fixtures.record import SecretLeak, _refuse_leaks
+
+    secret = "a/b+c d=="
+    for leaked in ("a%2Fb%2Bc%20d%3D%3D", "a%2Fb%2Bc+d%3D%3D", secret):
+        with pytest.raises(SecretLeak):
+            _refuse_leaks(f"body: {leaked}\n", {"body": leaked}, {secret})
+    _refuse_leaks("body: nothing\n", {"body": "nothing"}, {secret})
+
+
+def test_reports_drift_but_keeps_the_recording(messages: tuple[Path, list[str]]) -> None:
+    folder, reports = messages
+    with (
+        Upstream("drift") as upstream,
+        RecordingProxy(
+            MESSAGES_SPEC, folder, upstream=upstream.url, report=reports.append
+        ) as proxy,
+        httpx.Client(base_url=proxy.base_url, timeout=10) as client,
+    ):
+        response = client.post("/messages/send", json=SEND_BODY, headers={"X-Api-Key": CLIENT_KEY})
+        assert response.status_code == 200
+    assert [p.name for p in proxy.written] == ["sendMessage-1.yaml"]
+    assert sorted(p.location.pointer for p in proxy.drift) == [
+        "/response/body/creditsUsed",
+        "/response/body/snapshotId",
+    ]
+    assert all(p.location.line is not None for p in proxy.drift)
+    assert sum(m.startswith("drift: ") for m in reports) == 2
+
+
+def test_undocumented_operations_are_not_forwarded(messages: tuple[Path, list[str]]) -> None:
+    folder, reports = messages
+    with (
+        Upstream("normal") as upstream,
+        RecordingProxy(
+            MESSAGES_SPEC, folder, upstream=upstream.url, report=reports.append
+        ) as proxy,
+        httpx.Client(base_url=proxy.base_url, timeout=10) as client,
+    ):
+        assert client.get("/elsewhere").status_code == 404
+    assert upstream.received == []
+
+
+def test_unreachable_upstream_and_missing_key_variable(
+    messages: tuple[Path, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, reports = messages
+    monkeypatch.delenv("FIXTURE_TEST_MISSING", raising=False)
+    with pytest.raises(ValueError, match="FIXTURE_TEST_MISSING"):
+        RecordingProxy(MESSAGES_SPEC, folder, key_env="FIXTURE_TEST_MISSING")
+    with pytest.raises(ValueError, match="http"):
+        RecordingProxy(MESSAGES_SPEC, folder, upstream="ftp://127.0.0.1/")
+    # A port nothing listens on: a closed ephemeral port from a finished upstream.
+    with Upstream("normal") as finished:
+        url = finished.url
+    with (
+        RecordingProxy(
+            MESSAGES_SPEC, folder, upstream=url, report=reports.append, timeout=2
+        ) as proxy,
+        httpx.Client(base_url=proxy.base_url, timeout=10) as client,
+    ):
+        response = client.post("/messages/send", json=SEND_BODY, headers={"X-Api-Key": "k"})
+        assert response.status_code == 502
+        assert response.headers["content-type"] == "application/problem+json"
+    assert proxy.written == []

@@ -22,8 +22,9 @@ generate: $(STAMP)
 ## check: generated/ is current, and ruff and mypy --strict pass
 check: $(STAMP)
 	$(GENERATE) --check
-	$(BIN)/ruff check generator tests
-	cd generated && ../$(BIN)/ruff check . && ../$(BIN)/mypy --strict primotexto
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/black --check --quiet generator tests bench
+	cd generated && ../$(BIN)/ruff check . && ../$(BIN)/mypy --strict primotexto tests
 	$(BIN)/mypy generator
 
 ## test: the checks, then every test (unit, golden, end-to-end, contract)

@@ -110,25 +110,38 @@ def docstring_body(text: str, indent: int = 4, width: int = 88, first: int | Non
     wrapped: list[str] = []
     for number, paragraph in enumerate(paragraphs):
         lines = paragraph.split("\n")
+        lead = first_column - indent if number == 0 else 0
         if any(_is_structured(line) for line in lines):
-            wrapped.append("\n".join(line.rstrip() for line in lines))
+            # Lists, tables and code keep their lines; only over-long ones are folded.
+            kept: list[str] = []
+            for index, line in enumerate(lines):
+                kept.extend(_wrap(line.rstrip(), width - indent, lead if index == 0 else 0))
+            wrapped.append("\n".join(kept))
         else:
             joined = " ".join(line.strip() for line in lines)
-            lead = first_column - indent if number == 0 else 0
-            lines = textwrap.wrap(
-                joined,
-                width=max(width - indent, 40),
-                initial_indent="x" * lead,
-                break_long_words=False,
-                break_on_hyphens=False,
-            )
-            if lines and lead:
-                lines[0] = lines[0][lead:]
-            wrapped.append("\n".join(lines))
+            wrapped.append("\n".join(_wrap(joined, width - indent, lead)))
     body = "\n\n".join(wrapped).strip("\n")
     escaped = "".join(_escape_docstring_char(body, i) for i in range(len(body)))
     pad = " " * indent
     return "\n".join(pad + line if line else "" for line in escaped.split("\n")).lstrip()
+
+
+def _wrap(line: str, width: int, lead: int) -> list[str]:
+    """`line` folded to `width`, keeping its indentation; the first line is `lead` shorter."""
+    if len(line) + lead <= width:
+        return [line]
+    indent = line[: len(line) - len(line.lstrip())]
+    lines = textwrap.wrap(
+        line.strip(),
+        width=max(width, 40),
+        initial_indent=indent + "x" * lead,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    if lines and lead:
+        lines[0] = indent + lines[0][len(indent) + lead :]
+    return lines or [line]
 
 
 def _normalise(text: str) -> str:

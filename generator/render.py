@@ -95,7 +95,7 @@ def _environment(api: ir.Api | None = None) -> jinja2.Environment:
         operation_runtime_modules=_operation_runtime_modules,
         operation_type_names=_operation_type_names,
         exported_model_names=lambda api: sorted(
-            [m.name for m in api.models] + [e.name for e in api.enums]
+            [m.name for m in api.models] + [e.name for e in api.enums], key=_isort_key
         ),
         public_names=_public_names,
         error_names=lambda api: sorted([api.error_base_name, *_ERROR_NAMES], key=_isort_key),
@@ -144,7 +144,7 @@ def _named(types: Iterable[ir.TypeRef]) -> set[str]:
 
 
 def _operation_models(operations: Iterable[ir.Operation]) -> list[str]:
-    return sorted(_named(_operation_types(operations)))
+    return sorted(_named(_operation_types(operations)), key=_isort_key)
 
 
 def _operation_runtime_modules(operations: tuple[ir.Operation, ...]) -> list[str]:
@@ -271,11 +271,11 @@ def _public_names(api: ir.Api) -> list[str]:
     ]
     names.extend(m.name for m in api.models)
     names.extend(e.name for e in api.enums)
-    return sorted(names, key=_isort_key)
+    # RUF022's order: by casing first, then case-sensitively.
+    return sorted(names, key=lambda name: (_isort_key(name)[0], name))
 
 
-def _isort_key(name: str) -> tuple[int, str]:
-    """The order ruff (RUF022) and isort use: CONSTANTS, then Classes, then the rest."""
-    if name.isupper() or (name.replace("_", "").isupper()):
-        return (0, name)
-    return (1, name) if name[:1].isupper() else (2, name)
+def _isort_key(name: str) -> tuple[int, str, str]:
+    """The order ruff's isort uses: CONSTANTS, then Classes, then the rest, ignoring case."""
+    category = 0 if name.isupper() else 1 if name[:1].isupper() else 2
+    return (category, name.lower(), name)

@@ -129,6 +129,11 @@ def _from_timestamp(value: int, per_second: int, path: str) -> datetime:
         raise DecodeError(path, f"timestamp {value} is out of range") from None
 
 
+def utf8_bytes(value: object, path: str) -> bytes:
+    """`format: binary` inside JSON: the string's UTF-8 bytes."""
+    return string(value, path).encode("utf-8")
+
+
 def array_of(item: Decoder[T]) -> Decoder[list[T]]:
     def decode(value: object, path: str) -> list[T]:
         if not isinstance(value, list):
@@ -152,8 +157,10 @@ def nullable(inner: Decoder[T]) -> Decoder[T | None]:
     return decode
 
 
-def literal(expected: T) -> Decoder[T]:
-    def decode(value: object, path: str) -> T:
+def literal(expected: object) -> Decoder[Any]:
+    """Exactly `expected` (a `const`); typed by the field it fills."""
+
+    def decode(value: object, path: str) -> Any:
         if value == expected and type(value) is type(expected):
             return expected
         raise DecodeError(path, f"expected {expected!r}, got {value!r:.40}")

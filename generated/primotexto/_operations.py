@@ -64,7 +64,7 @@ def send_notification_message(
         ("^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z"),
     )
     _checks.min_length("message", message, 1)
-    body: dict[str, object] = {
+    _body: dict[str, object] = {
         "number": number,
         "message": message,
     }
@@ -72,15 +72,15 @@ def send_notification_message(
         _checks.pattern("sender", sender, r"^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}\Z")
         _checks.min_length("sender", sender, 3)
         _checks.max_length("sender", sender, 11)
-        body["sender"] = sender
+        _body["sender"] = sender
     if campaign_name is not None:
-        body["campaignName"] = campaign_name
+        _body["campaignName"] = campaign_name
     if category is not None:
-        body["category"] = category
+        _body["category"] = category
     if date is not None:
-        date_sent = _encode.unix_time(date, 1000, "date")
-        _checks.minimum("date", date_sent, 1000000000000)
-        body["date"] = date_sent
+        _date = _encode.unix_time(date, 1000, "date")
+        _checks.minimum("date", _date, 1000000000000)
+        _body["date"] = _date
     return Request(
         operation_id="sendNotificationMessage",
         method="POST",
@@ -88,7 +88,7 @@ def send_notification_message(
         parse=_parse_send_notification_message,
         security=(("apiKeyHeader",),),
         idempotent=False,
-        body=JsonBody(body),
+        body=JsonBody(_body),
     )
 
 

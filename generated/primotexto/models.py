@@ -235,9 +235,9 @@ class NotificationMessage:
         if self.category is not None:
             data["category"] = self.category
         if self.date is not None:
-            date = _encode.unix_time(self.date, 1000, "NotificationMessage.date")
-            _checks.minimum("NotificationMessage.date", date, 1000000000000)
-            data["date"] = date
+            _date = _encode.unix_time(self.date, 1000, "NotificationMessage.date")
+            _checks.minimum("NotificationMessage.date", _date, 1000000000000)
+            data["date"] = _date
         return data
 
 

@@ -67,11 +67,7 @@ _SECURITY_SCHEMES: Mapping[str, tuple[str, str, str]] = {
     "apiKeyHeader": ("api_key", "header", "X-Primotexto-ApiKey"),
     "apiKeyQuery": ("api_key", "query", "apiKey"),
 }
-_SECRET_QUERY_NAMES = frozenset(
-    {
-        "apiKey",
-    }
-)
+_SECRET_QUERY_NAMES: frozenset[str] = frozenset(("apiKey",))
 _SECRET_HEADER_NAMES = frozenset(
     {
         "authorization",

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, write
+from .cache import DISABLED, Cache, default_folder
 from .errors import SpecError
 from .fixtures import cli as fixtures_cli
-from .formatting import TemplateError
+from .formatting import FORMATTERS, FormatterUnavailable, TemplateError
 from .naming import value_name
 from .pipeline import generate
 
@@ -41,6 +42,17 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="recorded interactions to generate contract tests from "
         "(default: recordings/ beside the spec, when present)",
+    )
+    gen.add_argument(
+        "--formatter",
+        choices=FORMATTERS,
+        default="black",
+        help="black (the default), or ruff: much faster on very large documents",
+    )
+    gen.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="do not read or write the cache of validation and formatting results",
     )
     gen.add_argument(
         "--lenient",
@@ -75,11 +87,16 @@ def _generate(args: argparse.Namespace) -> int:
             package_name=args.package_name,
             lenient=args.lenient,
             recordings=args.recordings,
+            formatter=args.formatter,
+            cache=DISABLED if args.no_cache else Cache(default_folder()),
         )
     except SpecError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"error: {args.spec}: nothing was written", file=sys.stderr)
+        return 2
+    except FormatterUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     except TemplateError as exc:
         print(f"internal error: {exc}", file=sys.stderr)

@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import DISABLED, Cache
 from .contracts import build_contracts
 from .errors import Problem
 from .formatting import format_files
@@ -31,6 +32,8 @@ def generate(
     package_name: str | None = None,
     lenient: bool = False,
     recordings: Path | None = None,
+    formatter: str = "black",
+    cache: Cache = DISABLED,
 ) -> Generated:
     """Produce every output file for `spec`; raises `SpecError` when it cannot.
 
@@ -39,11 +42,11 @@ def generate(
     live, so that they can find the spec and the recordings relative to it.
     """
     document = load_document(spec)
-    warnings = validate_document(document, lenient=lenient)
+    warnings = validate_document(document, lenient=lenient, cache=cache)
     title = str((document.data.get("info") or {}).get("title") or spec.stem)
     api, problems = build_api(document, package_name or value_name(title), lenient=lenient)
     recordings_dir = recordings if recordings is not None else spec.parent / "recordings"
     contracts, contract_problems = build_contracts(api, spec, recordings_dir, output / "tests")
     api = dataclasses.replace(api, contracts=contracts)
-    files = format_files(render(api))
+    files = format_files(render(api), formatter=formatter, cache=cache)
     return Generated(with_manifest(files), warnings + problems + contract_problems)

@@ -57,6 +57,8 @@ def render(api: ir.Api) -> dict[str, str]:
     """Every output file's path (relative, POSIX) and text."""
     environment = _environment(api)
     outputs = OUTPUTS + (CONTRACT_OUTPUTS if api.contracts is not None else ())
+    if not _constraint_rules(api):  # nothing to check: no module of checks
+        outputs = tuple(o for o in outputs if o[0] != "package/_checks.py.jinja")
     files = {}
     for template_name, output in outputs:
         path = output.format(package=api.package_name)
@@ -64,7 +66,7 @@ def render(api: ir.Api) -> dict[str, str]:
     return files
 
 
-def _environment(api: ir.Api | None = None) -> jinja2.Environment:
+def _environment(api: ir.Api) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
@@ -74,8 +76,8 @@ def _environment(api: ir.Api | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    models = {m.name: m for m in api.models} if api else {}
-    enums = {e.name: e for e in api.enums} if api else {}
+    models = {m.name: m for m in api.models}
+    enums = {e.name: e for e in api.enums}
     environment.filters.update(
         literal=python_literal,
         regex_literal=regex_literal,
@@ -103,7 +105,10 @@ def _environment(api: ir.Api | None = None) -> jinja2.Environment:
         credential_conditions=_credential_conditions,
         model_named=lambda name: models[name],
         enum_member=lambda t, value: _enum_member(enums[t.name], value),
-        contract_names=_contract_names,
+        first_member=lambda t: enums[t.name].members[0].name,
+        contract_names=lambda contracts: _contract_names(api, contracts),
+        refusal_names=lambda contracts: _refusal_names(api, contracts),
+        constraint_rules=_constraint_rules,
         table_cell=lambda text: markdown(text).replace("|", "\\|").replace("\n", " "),
     )
     return environment
@@ -186,36 +191,88 @@ def _operation_type_names(operations: tuple[ir.Operation, ...]) -> list[str]:
     return sorted(names, key=lambda n: (not n.isupper(), n))
 
 
+def _constraint_rules(api: ir.Api) -> set[str]:
+    """Every constraint keyword the client checks somewhere: `_checks` defines just these."""
+    rules = {c.rule for m in api.models for f in m.fields for c in f.constraints}
+    for op in api.operations:
+        rules.update(c.rule for p in op.parameters for c in p.constraints)
+        if op.body is not None:
+            rules.update(c.rule for f in op.body.fields for c in f.constraints)
+    return rules
+
+
 def _enum_member(enum: ir.Enum, value: object) -> str | None:
     return next((m.name for m in enum.members if m.value == value), None)
 
 
-def _contract_names(contracts: ir.Contracts) -> dict[str, list[str]]:
+def _contract_names(api: ir.Api, contracts: ir.Contracts) -> dict[str, list[str]]:
     """What the contract test module imports: from the package, from datetime, and pytest."""
-    package = {"Client"}
-    kinds: set[str] = set()
+    used = _TestNames(api)
     for case in contracts.cases:
         if case.error_class:
-            package.add(case.error_class)
+            used.package.add(case.error_class)
         elif case.expected_type is not None:
-            package.update(_named([case.expected_type]))
-            kinds |= ir.type_kinds([case.expected_type])
+            used.value(case.expected_type, case.expected_body)
         for argument in case.arguments:
-            if not isinstance(argument.type, ir.UnixTimeType):
-                package.update(_named([argument.type]))
-                kinds |= ir.type_kinds([argument.type]) - {"unixtime"}
-    datetime_names = []
-    if "date" in kinds:
-        datetime_names.append("date")
-    if kinds & {"datetime", "unixtime"}:
-        datetime_names.append("datetime")
-    if "unixtime" in kinds:
-        datetime_names.append("timezone")
-    return {
-        "package": sorted(package, key=_isort_key),
-        "datetime": datetime_names,
-        "pytest": ["pytest"] if any(c.error_class for c in contracts.cases) else [],
-    }
+            used.argument(argument)
+    return used.result(pytest=any(c.error_class for c in contracts.cases))
+
+
+def _refusal_names(api: ir.Api, contracts: ir.Contracts) -> dict[str, list[str]]:
+    used = _TestNames(api)
+    used.package.add("RequestValidationError")
+    for case in contracts.refusals:
+        for argument in case.arguments:
+            used.argument(argument)
+    return used.result(pytest=True)
+
+
+class _TestNames:
+    """Names a generated test needs, found by walking values with their types exactly as
+    the `typed_value` and `argument_value` macros render them."""
+
+    def __init__(self, api: ir.Api) -> None:
+        self.models = {m.name: m for m in api.models}
+        self.enums = {e.name: e for e in api.enums}
+        self.package = {"Client"}
+        self.datetime: set[str] = set()
+
+    def argument(self, argument: ir.CallArgument) -> None:
+        t = argument.type
+        if not isinstance(t.inner if isinstance(t, ir.NullableType) else t, ir.UnixTimeType):
+            self.value(t, argument.value)
+
+    def value(self, t: ir.TypeRef, value: object) -> None:
+        if value is None:
+            return
+        if isinstance(t, ir.NullableType):
+            self.value(t.inner, value)
+        elif isinstance(t, ir.ModelType) and isinstance(value, dict):
+            self.package.add(t.name)
+            for field in self.models[t.name].fields:
+                if field.wire_name in value:
+                    self.value(field.type, value[field.wire_name])
+        elif isinstance(t, ir.ArrayType) and isinstance(value, list):
+            for item in value:
+                self.value(t.item, item)
+        elif isinstance(t, ir.MapType) and isinstance(value, dict):
+            for item in value.values():
+                self.value(t.value, item)
+        elif isinstance(t, ir.EnumType) and _enum_member(self.enums[t.name], value):
+            self.package.add(t.name)
+        elif isinstance(t, ir.UnixTimeType):
+            self.datetime.update(("datetime", "timezone"))
+        elif isinstance(t, ir.DateTimeType):
+            self.datetime.add("datetime")
+        elif isinstance(t, ir.DateType):
+            self.datetime.add("date")
+
+    def result(self, *, pytest: bool) -> dict[str, list[str]]:
+        return {
+            "package": sorted(self.package, key=_isort_key),
+            "datetime": sorted(self.datetime),
+            "pytest": ["pytest"] if pytest else [],
+        }
 
 
 def _credential_conditions(api: ir.Api) -> list[str]:

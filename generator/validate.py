@@ -11,35 +11,40 @@ later stages go on where the meaning is still clear.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from importlib.metadata import version as package_version
 from typing import Any
 
-from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
-
+from .cache import DISABLED, Cache, key
 from .errors import Problem, Severity, SpecError, join_pointer, split_pointer
 from .load import Document
 
+Finding = tuple[str, str]  # (JSON pointer, message)
 
-def validate_document(document: Document, *, lenient: bool = False) -> list[Problem]:
-    """Return the warnings for `document`; raise `SpecError` if it has errors."""
+
+def validate_document(
+    document: Document, *, lenient: bool = False, cache: Cache = DISABLED
+) -> list[Problem]:
+    """Return the warnings for `document`; raise `SpecError` if it has errors.
+
+    The findings for a given text are cached: validating a large document
+    takes seconds, and most runs see a document that was validated before.
+    """
     version = str(document.data.get("openapi", ""))
-    if version.startswith("3.0"):
-        validator_class: Any = OpenAPIV30SpecValidator
-    elif version.startswith("3.1"):
-        validator_class = OpenAPIV31SpecValidator
+    if not version.startswith(("3.0", "3.1")):
+        message = f"unsupported OpenAPI version {version!r}; use 3.0 or 3.1"
+        raise SpecError([document.problem("/openapi", message)])
+    entry = key("openapi-spec-validator", package_version("openapi-spec-validator"), document.text)
+    cached = cache.get("validate", entry)
+    if cached is not None:
+        findings = [(pointer, message) for pointer, message in json.loads(cached)]
     else:
-        raise SpecError(
-            [
-                document.problem(
-                    "/openapi", f"unsupported OpenAPI version {version!r}; use 3.0 or 3.1"
-                )
-            ]
-        )
-
-    problems = list(_dangling_references(document))
-    if not problems:
-        problems.extend(_schema_problems(document, validator_class))
-
+        findings = list(_dangling_references(document))
+        if not findings:
+            findings.extend(_schema_problems(document, version))
+        cache.put("validate", entry, json.dumps(findings))
+    problems = [document.problem(pointer, message) for pointer, message in findings]
     if lenient:
         return [Problem(p.message, p.location, Severity.WARNING) for p in problems]
     if problems:
@@ -47,19 +52,24 @@ def validate_document(document: Document, *, lenient: bool = False) -> list[Prob
     return []
 
 
-def _schema_problems(document: Document, validator_class: Any) -> Iterator[Problem]:
+def _schema_problems(document: Document, version: str) -> Iterator[Finding]:
+    # Imported here: it is slow to import, and a cached result does not need it.
+    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+
+    validator_class: Any = (
+        OpenAPIV30SpecValidator if version.startswith("3.0") else OpenAPIV31SpecValidator
+    )
     try:
         errors = list(validator_class(document.data).iter_errors())
     except Exception as exc:  # the validator raises on constructs it cannot walk
-        yield document.problem("", f"the OpenAPI validator failed: {exc}")
+        yield "", f"the OpenAPI validator failed: {exc}"
         return
-    seen: set[tuple[str, str]] = set()
+    seen: set[Finding] = set()
     for error in errors:
-        pointer = join_pointer(*getattr(error, "absolute_path", ()))
-        message = _short_message(error)
-        if (pointer, message) not in seen:
-            seen.add((pointer, message))
-            yield document.problem(pointer, message)
+        finding = (join_pointer(*getattr(error, "absolute_path", ())), _short_message(error))
+        if finding not in seen:
+            seen.add(finding)
+            yield finding
 
 
 def _short_message(error: Any) -> str:
@@ -68,7 +78,7 @@ def _short_message(error: Any) -> str:
     return message if len(message) <= 300 else message[:297] + "..."
 
 
-def _dangling_references(document: Document) -> Iterator[Problem]:
+def _dangling_references(document: Document) -> Iterator[Finding]:
     """Every local `$ref` must point at something that exists."""
     stack: list[tuple[str, Any]] = [("", document.data)]
     while stack:
@@ -77,16 +87,16 @@ def _dangling_references(document: Document) -> Iterator[Problem]:
             ref = node.get("$ref")
             if isinstance(ref, str) and not _resolves(document.data, ref):
                 if ref.startswith("#"):
-                    yield document.problem(pointer + "/$ref", f"$ref {ref!r} points at nothing")
+                    yield pointer + "/$ref", f"$ref {ref!r} points at nothing"
                 else:
-                    yield document.problem(
+                    yield (
                         pointer + "/$ref",
                         f"$ref {ref!r} refers to another document; only local references "
                         "(starting with '#') are supported",
                     )
-            for key, value in node.items():
+            for key_, value in node.items():
                 if isinstance(value, dict | list):
-                    stack.append((f"{pointer}/{_token(key)}", value))
+                    stack.append((f"{pointer}/{_token(key_)}", value))
         elif isinstance(node, list):
             for index, value in enumerate(node):
                 if isinstance(value, dict | list):

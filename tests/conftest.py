@@ -38,6 +38,14 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.fixture(autouse=True)
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Runs of the command line cache into a folder of the test session, not the user's."""
+    monkeypatch.setenv("OPENAPI_CLIENTGEN_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
 @pytest.fixture
 def spec_text() -> str:
     return SPEC.read_text(encoding="utf-8")

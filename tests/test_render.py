@@ -18,15 +18,16 @@ def test_every_output_kind_is_rendered() -> None:
 
 
 def test_document_text_printed_without_escaping_is_refused() -> None:
-    template = _environment().from_string("{{ api.title }}")
     api = build_api(load_document(SPEC), "primotexto")[0]
+    template = _environment(api).from_string("{{ api.title }}")
     with pytest.raises(UnescapedSpecText):
         template.render(api=api)
     assert template.render(api=dataclasses.replace(api, title="plain")) == "plain"
 
 
 def test_escaped_text_is_accepted() -> None:
-    template = _environment().from_string("{{ t|literal }} {{ t|docstring }}")
+    api = build_api(load_document(SPEC), "primotexto")[0]
+    template = _environment(api).from_string("{{ t|literal }} {{ t|docstring }}")
     assert template.render(t=SpecText('a"b')) == '"a\\"b" a"b'
 
 

@@ -57,7 +57,7 @@ MAX_RETRY_AFTER = 60.0
 """A longer `Retry-After` is not waited for: the error is raised instead."""
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
-USER_AGENT = "primotexto-python/0.1.0"
+USER_AGENT = "primotexto-python/0.2.0"
 
 _RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 _REDACTED = "<redacted>"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Sized
+from collections.abc import Sized
 
 from .errors import RequestValidationError
 
@@ -48,59 +48,3 @@ def max_length(field: str, value: Sized, limit: int) -> None:
 def minimum(field: str, value: float, limit: float) -> None:
     if value < limit:
         raise RequestValidationError(field, "minimum", f"is {value}; the minimum is {limit}")
-
-
-def maximum(field: str, value: float, limit: float) -> None:
-    if value > limit:
-        raise RequestValidationError(field, "maximum", f"is {value}; the maximum is {limit}")
-
-
-def exclusive_minimum(field: str, value: float, limit: float) -> None:
-    if value <= limit:
-        raise RequestValidationError(
-            field, "exclusiveMinimum", f"is {value}; it must be greater than {limit}"
-        )
-
-
-def exclusive_maximum(field: str, value: float, limit: float) -> None:
-    if value >= limit:
-        raise RequestValidationError(
-            field, "exclusiveMaximum", f"is {value}; it must be less than {limit}"
-        )
-
-
-def multiple_of(field: str, value: float, factor: float) -> None:
-    quotient = value / factor
-    if abs(quotient - round(quotient)) > 1e-9:
-        raise RequestValidationError(
-            field, "multipleOf", f"is {value}; it must be a multiple of {factor}"
-        )
-
-
-def min_items(field: str, value: Sized, limit: int) -> None:
-    if len(value) < limit:
-        raise RequestValidationError(
-            field, "minItems", f"has {len(value)} items; the minimum is {limit}"
-        )
-
-
-def max_items(field: str, value: Sized, limit: int) -> None:
-    if len(value) > limit:
-        raise RequestValidationError(
-            field, "maxItems", f"has {len(value)} items; the maximum is {limit}"
-        )
-
-
-def unique_items(field: str, value: Collection[object]) -> None:
-    seen: list[object] = []
-    for item in value:
-        if item in seen:
-            raise RequestValidationError(field, "uniqueItems", f"repeats {_shown(item)}")
-        seen.append(item)
-
-
-def one_of(field: str, value: object, allowed: Collection[object]) -> None:
-    if value not in allowed:
-        raise RequestValidationError(
-            field, "enum", f"{_shown(value)} is not one of {sorted(map(str, allowed))}"
-        )

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import pytest
 
-from primotexto import Client, RequestValidationError
+from primotexto import (
+    CampaignType,
+    Client,
+    DateFormat,
+    FieldType,
+    NewContact,
+    RequestValidationError,
+)
 
 
 def test_send_notification_message_refuses_number_pattern(offline_client: Client) -> None:
@@ -103,3 +110,686 @@ def test_send_notification_message_refuses_date_minimum(offline_client: Client) 
             date=999999999999,
         )
     assert (caught.value.field, caught.value.rule) == ("date", "minimum")
+
+
+def test_send_notification_message_with_query_key_refuses_identifier_pattern(
+    offline_client: Client,
+) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.send_notification_message_with_query_key(
+            identifier="",
+            message="Code de confirmation: 283951",
+            sender="YourCompany",
+        )
+    assert (caught.value.field, caught.value.rule) == ("identifier", "pattern")
+
+
+def test_send_notification_message_with_query_key_refuses_message_pattern(
+    offline_client: Client,
+) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.send_notification_message_with_query_key(
+            identifier="+33600000000",
+            message="",
+            sender="YourCompany",
+        )
+    assert (caught.value.field, caught.value.rule) == ("message", "pattern")
+
+
+def test_send_notification_message_with_query_key_refuses_message_min_length(
+    offline_client: Client,
+) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.send_notification_message_with_query_key(
+            identifier="+33600000000",
+            message="",
+            sender="YourCompany",
+        )
+    assert (caught.value.field, caught.value.rule) == ("message", "pattern")
+
+
+def test_send_notification_message_with_query_key_refuses_sender_pattern(
+    offline_client: Client,
+) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.send_notification_message_with_query_key(
+            identifier="+33600000000",
+            message="Code de confirmation: 283951",
+            sender="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("sender", "pattern")
+
+
+def test_send_notification_message_with_query_key_refuses_sender_min_length(
+    offline_client: Client,
+) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.send_notification_message_with_query_key(
+            identifier="+33600000000",
+            message="Code de confirmation: 283951",
+            sender="Yo",
+        )
+    assert (caught.value.field, caught.value.rule) == ("sender", "pattern")
+
+
+def test_send_notification_message_with_query_key_refuses_sender_max_length(
+    offline_client: Client,
+) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.send_notification_message_with_query_key(
+            identifier="+33600000000",
+            message="Code de confirmation: 283951",
+            sender="YourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompany",
+        )
+    assert (caught.value.field, caught.value.rule) == ("sender", "pattern")
+
+
+def test_send_marketing_message_refuses_number_pattern(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.send_marketing_message(
+            number="",
+            message=("Soldes: -30% sur tout le magasin " "ce week-end avec le code W4SH."),
+            sender="YourCompany",
+            campaign_name="Soldes hiver",
+            category="soldes",
+        )
+    assert (caught.value.field, caught.value.rule) == ("number", "pattern")
+
+
+def test_send_marketing_message_refuses_message_pattern(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.send_marketing_message(
+            number="+33600000000",
+            message="",
+            sender="YourCompany",
+            campaign_name="Soldes hiver",
+            category="soldes",
+        )
+    assert (caught.value.field, caught.value.rule) == ("message", "pattern")
+
+
+def test_send_marketing_message_refuses_message_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.send_marketing_message(
+            number="+33600000000",
+            message="",
+            sender="YourCompany",
+            campaign_name="Soldes hiver",
+            category="soldes",
+        )
+    assert (caught.value.field, caught.value.rule) == ("message", "pattern")
+
+
+def test_send_marketing_message_refuses_sender_pattern(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.send_marketing_message(
+            number="+33600000000",
+            message=("Soldes: -30% sur tout le magasin " "ce week-end avec le code W4SH."),
+            sender="",
+            campaign_name="Soldes hiver",
+            category="soldes",
+        )
+    assert (caught.value.field, caught.value.rule) == ("sender", "pattern")
+
+
+def test_send_marketing_message_refuses_sender_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.send_marketing_message(
+            number="+33600000000",
+            message=("Soldes: -30% sur tout le magasin " "ce week-end avec le code W4SH."),
+            sender="Yo",
+            campaign_name="Soldes hiver",
+            category="soldes",
+        )
+    assert (caught.value.field, caught.value.rule) == ("sender", "pattern")
+
+
+def test_send_marketing_message_refuses_sender_max_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.send_marketing_message(
+            number="+33600000000",
+            message=("Soldes: -30% sur tout le magasin " "ce week-end avec le code W4SH."),
+            sender="YourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompany",
+            campaign_name="Soldes hiver",
+            category="soldes",
+        )
+    assert (caught.value.field, caught.value.rule) == ("sender", "pattern")
+
+
+def test_send_marketing_message_refuses_date_minimum(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.send_marketing_message(
+            number="+33600000000",
+            message=("Soldes: -30% sur tout le magasin " "ce week-end avec le code W4SH."),
+            sender="YourCompany",
+            campaign_name="Soldes hiver",
+            category="soldes",
+            date=999999999999,
+        )
+    assert (caught.value.field, caught.value.rule) == ("date", "minimum")
+
+
+def test_get_message_status_refuses_snapshot_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.get_message_status(
+            snapshot_id="",
+            identifier="+33600000000",
+        )
+    assert (caught.value.field, caught.value.rule) == ("snapshotId", "minLength")
+
+
+def test_get_message_status_refuses_identifier_pattern(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.get_message_status(
+            identifier="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("identifier", "pattern")
+
+
+def test_get_message_stats_refuses_category_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.get_message_stats(
+            category="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("category", "minLength")
+
+
+def test_list_message_replies_refuses_category_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.list_message_replies(
+            category="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("category", "minLength")
+
+
+def test_get_message_blacklists_refuses_category_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.get_message_blacklists(
+            category="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("category", "minLength")
+
+
+def test_add_unsubscriber_refuses_identifier_pattern(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.add_unsubscriber(
+            identifier="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("identifier", "pattern")
+
+
+def test_remove_unsubscriber_refuses_identifier_pattern(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.remove_unsubscriber(
+            identifier="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("identifier", "pattern")
+
+
+def test_remove_unsubscriber_by_id_refuses_contact_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.remove_unsubscriber_by_id(
+            contact_id="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("contactId", "minLength")
+
+
+def test_add_bounce_refuses_identifier_pattern(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.add_bounce(
+            identifier="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("identifier", "pattern")
+
+
+def test_remove_bounce_refuses_identifier_pattern(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.remove_bounce(
+            identifier="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("identifier", "pattern")
+
+
+def test_remove_bounce_by_id_refuses_contact_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.remove_bounce_by_id(
+            contact_id="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("contactId", "minLength")
+
+
+def test_check_number_refuses_identifier_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.check_number(
+            identifier="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("identifier", "minLength")
+
+
+def test_create_list_refuses_name_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.create_list(
+            name="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("name", "minLength")
+
+
+def test_get_list_refuses_list_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.get_list(
+            list_id="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
+
+
+def test_delete_list_refuses_list_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.delete_list(
+            list_id="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
+
+
+def test_add_contact_refuses_list_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.add_contact(
+            list_id="",
+            identifier="+33600000000",
+        )
+    assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
+
+
+def test_add_contact_refuses_identifier_pattern(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.add_contact(
+            list_id="533e9f59e4b05d2efeb6f1b4",
+            identifier="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("identifier", "pattern")
+
+
+def test_list_contacts_refuses_list_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.list_contacts(
+            list_id="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
+
+
+def test_delete_contact_refuses_list_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.delete_contact(
+            list_id="",
+            contact_id="551e68c0e4b094b0a124b393",
+        )
+    assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
+
+
+def test_delete_contact_refuses_contact_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.delete_contact(
+            list_id="533e9f59e4b05d2efeb6f1b4",
+            contact_id="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("contactId", "minLength")
+
+
+def test_create_list_field_refuses_list_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.create_list_field(
+            list_id="",
+            name="anniversaire",
+            type_=FieldType.DATE,
+            format=DateFormat.DAY_MONTH_YEAR,
+        )
+    assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
+
+
+def test_create_list_field_refuses_name_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.create_list_field(
+            list_id="533e9f59e4b05d2efeb6f1b4",
+            name="",
+            type_=FieldType.DATE,
+            format=DateFormat.DAY_MONTH_YEAR,
+        )
+    assert (caught.value.field, caught.value.rule) == ("name", "minLength")
+
+
+def test_list_list_fields_refuses_list_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.list_list_fields(
+            list_id="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
+
+
+def test_delete_list_field_refuses_list_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.delete_list_field(
+            list_id="",
+            field_id="5536a2c4e4b0c2e5d7a8f900",
+        )
+    assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
+
+
+def test_delete_list_field_refuses_field_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.delete_list_field(
+            list_id="533e9f59e4b05d2efeb6f1b4",
+            field_id="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("fieldId", "minLength")
+
+
+def test_import_contacts_refuses_list_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.import_contacts(
+            list_id="",
+            body=[
+                NewContact(
+                    identifier="+33600000000",
+                    attributes={
+                        "prenom": "Camille",
+                    },
+                ),
+                NewContact(
+                    identifier="0600000001",
+                ),
+            ],
+        )
+    assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
+
+
+def test_create_marketing_campaign_refuses_name_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.create_marketing_campaign(
+            name="",
+            message=("Soldes: -30% sur tout le " "magasin ce week-end."),
+            send_list={
+                "lists": ["533e9f59e4b05d2efeb6f1b4"],
+            },
+            source_address="YourCompany",
+            type_=CampaignType.STANDARD,
+            flash=False,
+            date=1453212000000,
+        )
+    assert (caught.value.field, caught.value.rule) == ("name", "minLength")
+
+
+def test_create_marketing_campaign_refuses_message_pattern(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.create_marketing_campaign(
+            name="Soldes 2016",
+            message="",
+            send_list={
+                "lists": ["533e9f59e4b05d2efeb6f1b4"],
+            },
+            source_address="YourCompany",
+            type_=CampaignType.STANDARD,
+            flash=False,
+            date=1453212000000,
+        )
+    assert (caught.value.field, caught.value.rule) == ("message", "pattern")
+
+
+def test_create_marketing_campaign_refuses_message_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.create_marketing_campaign(
+            name="Soldes 2016",
+            message="",
+            send_list={
+                "lists": ["533e9f59e4b05d2efeb6f1b4"],
+            },
+            source_address="YourCompany",
+            type_=CampaignType.STANDARD,
+            flash=False,
+            date=1453212000000,
+        )
+    assert (caught.value.field, caught.value.rule) == ("message", "pattern")
+
+
+def test_create_marketing_campaign_refuses_source_address_pattern(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.create_marketing_campaign(
+            name="Soldes 2016",
+            message=("Soldes: -30% sur tout le " "magasin ce week-end."),
+            send_list={
+                "lists": ["533e9f59e4b05d2efeb6f1b4"],
+            },
+            source_address="",
+            type_=CampaignType.STANDARD,
+            flash=False,
+            date=1453212000000,
+        )
+    assert (caught.value.field, caught.value.rule) == ("sourceAddress", "pattern")
+
+
+def test_create_marketing_campaign_refuses_source_address_min_length(
+    offline_client: Client,
+) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.create_marketing_campaign(
+            name="Soldes 2016",
+            message=("Soldes: -30% sur tout le " "magasin ce week-end."),
+            send_list={
+                "lists": ["533e9f59e4b05d2efeb6f1b4"],
+            },
+            source_address="Yo",
+            type_=CampaignType.STANDARD,
+            flash=False,
+            date=1453212000000,
+        )
+    assert (caught.value.field, caught.value.rule) == ("sourceAddress", "pattern")
+
+
+def test_create_marketing_campaign_refuses_source_address_max_length(
+    offline_client: Client,
+) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.create_marketing_campaign(
+            name="Soldes 2016",
+            message=("Soldes: -30% sur tout le " "magasin ce week-end."),
+            send_list={
+                "lists": ["533e9f59e4b05d2efeb6f1b4"],
+            },
+            source_address="YourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompany",
+            type_=CampaignType.STANDARD,
+            flash=False,
+            date=1453212000000,
+        )
+    assert (caught.value.field, caught.value.rule) == ("sourceAddress", "pattern")
+
+
+def test_create_marketing_campaign_refuses_date_minimum(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.create_marketing_campaign(
+            name="Soldes 2016",
+            message=("Soldes: -30% sur tout le " "magasin ce week-end."),
+            send_list={
+                "lists": ["533e9f59e4b05d2efeb6f1b4"],
+            },
+            source_address="YourCompany",
+            type_=CampaignType.STANDARD,
+            flash=False,
+            date=999999999999,
+        )
+    assert (caught.value.field, caught.value.rule) == ("date", "minimum")
+
+
+def test_create_notification_campaign_refuses_name_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.create_notification_campaign(
+            name="",
+            message=("Maintenance du reseau cette " "nuit de 1h a 3h."),
+            send_list={
+                "lists": ["533e9f59e4b05d2efeb6f1b4"],
+            },
+        )
+    assert (caught.value.field, caught.value.rule) == ("name", "minLength")
+
+
+def test_create_notification_campaign_refuses_message_pattern(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.create_notification_campaign(
+            name="Coupure reseau",
+            message="",
+            send_list={
+                "lists": ["533e9f59e4b05d2efeb6f1b4"],
+            },
+        )
+    assert (caught.value.field, caught.value.rule) == ("message", "pattern")
+
+
+def test_create_notification_campaign_refuses_message_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.create_notification_campaign(
+            name="Coupure reseau",
+            message="",
+            send_list={
+                "lists": ["533e9f59e4b05d2efeb6f1b4"],
+            },
+        )
+    assert (caught.value.field, caught.value.rule) == ("message", "pattern")
+
+
+def test_create_notification_campaign_refuses_source_address_pattern(
+    offline_client: Client,
+) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.create_notification_campaign(
+            name="Coupure reseau",
+            message=("Maintenance du reseau cette " "nuit de 1h a 3h."),
+            send_list={
+                "lists": ["533e9f59e4b05d2efeb6f1b4"],
+            },
+            source_address="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("sourceAddress", "pattern")
+
+
+def test_create_notification_campaign_refuses_source_address_min_length(
+    offline_client: Client,
+) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.create_notification_campaign(
+            name="Coupure reseau",
+            message=("Maintenance du reseau cette " "nuit de 1h a 3h."),
+            send_list={
+                "lists": ["533e9f59e4b05d2efeb6f1b4"],
+            },
+            source_address="a",
+        )
+    assert (caught.value.field, caught.value.rule) == ("sourceAddress", "pattern")
+
+
+def test_create_notification_campaign_refuses_source_address_max_length(
+    offline_client: Client,
+) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.create_notification_campaign(
+            name="Coupure reseau",
+            message=("Maintenance du reseau cette " "nuit de 1h a 3h."),
+            send_list={
+                "lists": ["533e9f59e4b05d2efeb6f1b4"],
+            },
+            source_address="aaaaaaaaaaaa",
+        )
+    assert (caught.value.field, caught.value.rule) == ("sourceAddress", "pattern")
+
+
+def test_create_notification_campaign_refuses_date_minimum(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.create_notification_campaign(
+            name="Coupure reseau",
+            message=("Maintenance du reseau cette " "nuit de 1h a 3h."),
+            send_list={
+                "lists": ["533e9f59e4b05d2efeb6f1b4"],
+            },
+            date=999999999999,
+        )
+    assert (caught.value.field, caught.value.rule) == ("date", "minimum")
+
+
+def test_test_marketing_campaign_refuses_campaign_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.test_marketing_campaign(
+            campaign_id="",
+            identifier="+33600000000",
+        )
+    assert (caught.value.field, caught.value.rule) == ("campaignId", "minLength")
+
+
+def test_test_marketing_campaign_refuses_identifier_pattern(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.test_marketing_campaign(
+            campaign_id="534bac13e4b0598311698694",
+            identifier="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("identifier", "pattern")
+
+
+def test_test_notification_campaign_refuses_campaign_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.test_notification_campaign(
+            campaign_id="",
+            identifier="+33600000000",
+        )
+    assert (caught.value.field, caught.value.rule) == ("campaignId", "minLength")
+
+
+def test_test_notification_campaign_refuses_identifier_pattern(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.test_notification_campaign(
+            campaign_id="534bac13e4b0598311698695",
+            identifier="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("identifier", "pattern")
+
+
+def test_send_marketing_campaign_refuses_campaign_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.send_marketing_campaign(
+            campaign_id="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("campaignId", "minLength")
+
+
+def test_send_notification_campaign_refuses_campaign_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.send_notification_campaign(
+            campaign_id="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("campaignId", "minLength")
+
+
+def test_get_campaign_refuses_campaign_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.get_campaign(
+            campaign_id="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("campaignId", "minLength")
+
+
+def test_get_campaign_status_refuses_campaign_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.get_campaign_status(
+            campaign_id="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("campaignId", "minLength")
+
+
+def test_list_campaign_replies_refuses_campaign_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.list_campaign_replies(
+            campaign_id="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("campaignId", "minLength")
+
+
+def test_get_campaign_blacklists_refuses_campaign_id_min_length(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.get_campaign_blacklists(
+            campaign_id="",
+        )
+    assert (caught.value.field, caught.value.rule) == ("campaignId", "minLength")

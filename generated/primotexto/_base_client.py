@@ -10,7 +10,18 @@ call (GET, PUT, DELETE, ... or one the description marks idempotent) is
 retried after connection failures, timeouts and 408/429/5xx answers. Any
 other call is retried only when it provably did not take effect: the
 connection could not be made, or the API answered 429. When a request was
-sent and its answer lost, `OutcomeUnknownError` is raised instead.
+sent and its answer lost, `OutcomeUnknownError` is raised instead. Once a
+status has arrived the outcome is known, even if the body is then cut short:
+an idempotent call is tried again, any other is reported with that status.
+
+Waits follow `Retry-After` when the API sends one (a longer wait than
+`MAX_RETRY_AFTER` is not made: the error is raised at once), otherwise an
+exponential backoff with jitter, capped at `MAX_RETRY_DELAY`.
+
+Credentials never reach an error message, a ``repr`` or a log line: secret
+headers and query parameters are redacted wherever a request is described,
+any echo of a credential in a response body is replaced in error messages,
+and the URLs httpx writes to its own log lose their secret query parameters.
 """
 
 from __future__ import annotations
@@ -25,6 +36,7 @@ import time
 import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import timezone
 from typing import Generic, TypeVar
 
 import httpx
@@ -34,6 +46,7 @@ from ._responses import ErrorStatus
 from ._types import ApiResponse, FormBody, JsonBody, MultipartBody, RawBody, Request
 from .errors import (
     APIConnectionError,
+    APIError,
     APITimeoutError,
     ConfigurationError,
     OutcomeUnknownError,
@@ -52,14 +65,18 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 """30 s to read an answer, 5 s to connect."""
 DEFAULT_MAX_RETRIES = 2
 MAX_RESPONSE_BYTES = 16 * 1024 * 1024
-"""Bodies larger than this are refused rather than read into memory."""
+"""Default of `max_response_bytes`: larger bodies are refused rather than read into memory."""
 MAX_RETRY_AFTER = 60.0
 """A longer `Retry-After` is not waited for: the error is raised instead."""
 INITIAL_RETRY_DELAY = 0.5
+"""The wait before the first retry, when the API gives no `Retry-After`; it doubles each time."""
 MAX_RETRY_DELAY = 8.0
+"""The longest wait between two attempts the backoff chooses."""
 USER_AGENT = "primotexto-python/0.2.0"
 
 _RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+# The only failures that prove nothing was sent: no connection was ever made.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _REDACTED = "<redacted>"
 
 # The description's security schemes: name -> (kind, where it goes, wire name).
@@ -67,14 +84,8 @@ _SECURITY_SCHEMES: Mapping[str, tuple[str, str, str]] = {
     "apiKeyHeader": ("api_key", "header", "X-Primotexto-ApiKey"),
     "apiKeyQuery": ("api_key", "query", "apiKey"),
 }
-_SECRET_QUERY_NAMES: frozenset[str] = frozenset(("apiKey",))
-_SECRET_HEADER_NAMES = frozenset(
-    {
-        "authorization",
-        "cookie",
-        "x-primotexto-apikey",
-    }
-)
+_SECRET_QUERY_NAMES: frozenset[str] = frozenset({"apiKey"})
+_SECRET_HEADER_NAMES = frozenset({"authorization", "cookie", "x-primotexto-apikey"})
 
 
 @dataclass(frozen=True)
@@ -82,6 +93,7 @@ class _Settings:
     base_url: httpx.URL
     timeout: httpx.Timeout
     max_retries: int
+    max_response_bytes: int
     headers: tuple[tuple[str, str], ...]
     api_key: str | None = field(repr=False)
 
@@ -100,6 +112,63 @@ def _from_environment(given: str | None, variable: str) -> str | None:
     return value or None
 
 
+def _check_sendable(value: str | None, what: str) -> None:
+    """Refuse a credential that cannot travel in a header, without ever showing it.
+
+    Sent as it is, httpx or h11 would fail later with an error that quotes the
+    header value, the credential included. A stray newline from a file read
+    into an environment variable is the usual cause.
+    """
+    if value is not None and not all("!" <= c <= "~" for c in value):
+        raise ConfigurationError(
+            f"the {what} contains spaces, line breaks or non-ASCII characters, which cannot "
+            "be sent in an HTTP header; check how it was read"
+        )
+
+
+def _safe_url(url: httpx.URL) -> str:
+    """`url` as text without credentials: no user info, secret query values redacted."""
+    if url.userinfo:
+        url = url.copy_with(username=None, password=None)
+    if not (_SECRET_QUERY_NAMES and url.query):
+        return str(url)
+    pairs = urllib.parse.parse_qsl(url.query.decode("ascii"), keep_blank_values=True)
+    if not any(k in _SECRET_QUERY_NAMES for k, _ in pairs):
+        return str(url)
+    redacted = [(k, _REDACTED if k in _SECRET_QUERY_NAMES else v) for k, v in pairs]
+    # Joined by hand so that the marker reads <redacted>, not %3Credacted%3E.
+    return f"{url.copy_with(query=None)}?{urllib.parse.urlencode(redacted, safe='<>')}"
+
+
+class _RedactHttpxUrls(logging.Filter):
+    """Takes the credentials out of the URLs httpx writes to its own log.
+
+    httpx logs every request's full URL at INFO level; for an operation whose
+    credential travels in the query string, that line would carry it.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                _safe_url(arg) if isinstance(arg, httpx.URL) else arg for arg in record.args
+            )
+        return True
+
+
+if _SECRET_QUERY_NAMES:
+    logging.getLogger("httpx").addFilter(_RedactHttpxUrls())
+
+
+class _BodyCutShort(Exception):
+    """The connection failed after the status arrived, while the body was being read."""
+
+    def __init__(self, received: bytes, error: httpx.TransportError) -> None:
+        super().__init__(type(error).__name__)
+        self.received = received
+        """The part of the body that did arrive."""
+        self.error = error
+
+
 class BaseClient(Generic[HttpClient]):
     """Settings and the parts of a call that do not depend on how it is sent."""
 
@@ -114,6 +183,7 @@ class BaseClient(Generic[HttpClient]):
         base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
         http_client: HttpClient | None = None,
@@ -121,20 +191,28 @@ class BaseClient(Generic[HttpClient]):
         url = base_url or os.environ.get("PRIMOTEXTO_BASE_URL") or DEFAULT_BASE_URL
         if not url:
             raise ConfigurationError("no base URL: pass base_url= or set PRIMOTEXTO_BASE_URL")
-        parsed = httpx.URL(url)
+        try:
+            parsed = httpx.URL(url)
+        except httpx.InvalidURL:
+            raise ConfigurationError("the base URL is not a valid URL") from None
         if parsed.scheme not in ("http", "https") or not parsed.host:
-            raise ConfigurationError(f"base URL {url!r} is not an absolute http(s) URL")
+            raise ConfigurationError(
+                f"base URL {_safe_url(parsed)!r} is not an absolute http(s) URL"
+            )
         if parsed.scheme == "http" and not allow_insecure_http and not _is_loopback(parsed.host):
             raise ConfigurationError(
-                f"base URL {url!r} uses plain http to a remote host, which would send the "
-                "credentials in clear; use https, or pass allow_insecure_http=True"
+                f"base URL {_safe_url(parsed)!r} uses plain http to a remote host, which would "
+                "send the credentials in clear; use https, or pass allow_insecure_http=True"
             )
         if max_retries < 0:
             raise ConfigurationError("max_retries must not be negative")
+        if max_response_bytes < 1:
+            raise ConfigurationError("max_response_bytes must be positive")
         settings = _Settings(
             base_url=parsed.copy_with(path=parsed.path.rstrip("/")),
             timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
             headers=tuple((default_headers or {}).items()),
             api_key=_from_environment(api_key, "PRIMOTEXTO_API_KEY"),
         )
@@ -143,6 +221,7 @@ class BaseClient(Generic[HttpClient]):
                 "no credentials: every operation of this API needs them; "
                 "pass api_key= or set PRIMOTEXTO_API_KEY"
             )
+        _check_sendable(settings.api_key, "API key")
         self._settings = settings
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else self._new_http_client()
@@ -256,16 +335,19 @@ class BaseClient(Generic[HttpClient]):
             return settings.api_key
         return None
 
+    def _secrets(self) -> tuple[str, ...]:
+        """Every credential this client may send, to be replaced in any text that echoes one."""
+        settings = self._settings
+        candidates = [
+            settings.api_key,
+        ]
+        return tuple(value for value in candidates if value)
+
     # ------------------------------------------------------------ deciding
 
     def _describe(self, http_request: httpx.Request) -> str:
-        """Method and URL with every credential in the query replaced."""
-        url = http_request.url
-        if _SECRET_QUERY_NAMES and url.query:
-            pairs = urllib.parse.parse_qsl(url.query.decode("ascii"), keep_blank_values=True)
-            redacted = [(k, _REDACTED if k in _SECRET_QUERY_NAMES else v) for k, v in pairs]
-            url = url.copy_with(query=urllib.parse.urlencode(redacted).encode("ascii"))
-        return f"{http_request.method} {url}"
+        """Method and URL, with every credential in the URL replaced."""
+        return f"{http_request.method} {_safe_url(http_request.url)}"
 
     def _log_request(self, http_request: httpx.Request, attempt: int) -> None:
         if logger.isEnabledFor(logging.DEBUG):
@@ -284,25 +366,34 @@ class BaseClient(Generic[HttpClient]):
         error: httpx.TransportError,
         attempt: int,
     ) -> float:
-        """How long to wait before trying again; raises when the call must stop here."""
+        """How long to wait before sending again; raises when the call must stop here.
+
+        Only a failure to connect proves that nothing was sent. Anything later
+        (a reset, no answer in time, a failure while sending) may come after the
+        API acted on the request.
+        """
         described = self._describe(http_request)
-        not_sent = isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
-        if not not_sent and not request.idempotent:
+        failure = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        if not isinstance(error, _NOT_SENT) and not request.idempotent:
             raise OutcomeUnknownError(
-                f"{request.operation_id}: the request was sent but no answer arrived "
-                f"({type(error).__name__}); it may have taken effect, so it was not repeated. "
-                "Check its outcome before trying again.",
+                f"{request.operation_id} ({described}): the request was sent but no answer "
+                f"arrived ({failure}). It may have taken effect (a message may already have "
+                "been sent), so it was not sent again; check its outcome before trying again.",
                 operation=request.operation_id,
                 request=described,
+                attempts=attempt,
+                secrets=self._secrets(),
             ) from error
         if attempt > self._settings.max_retries:
             error_class = (
                 APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
             )
             raise error_class(
-                f"{request.operation_id}: {type(error).__name__} after {attempt} attempt(s)",
+                f"{request.operation_id} ({described}): {failure}, after {attempt} attempt(s)",
                 operation=request.operation_id,
                 request=described,
+                attempts=attempt,
+                secrets=self._secrets(),
             ) from error
         delay = _backoff(attempt)
         logger.info("%s failed (%s); retrying in %.2f s", described, type(error).__name__, delay)
@@ -311,35 +402,62 @@ class BaseClient(Generic[HttpClient]):
     def _delay_after_status(
         self, request: Request[T], response: httpx.Response, attempt: int
     ) -> float | None:
-        """How long to wait before trying again after this answer, or None to use it."""
+        """How long to wait before sending again after this status, or None to use the answer."""
         status = response.status_code
         if status not in _RETRYABLE_STATUSES or attempt > self._settings.max_retries:
             return None
         if status != 429 and not request.idempotent:
             return None  # the request reached the API; repeating it could act twice
+        described = self._describe(response.request)
         retry_after = _retry_after(response.headers)
         if retry_after is not None and retry_after > MAX_RETRY_AFTER:
+            logger.info(
+                "%s answered %d and asks to wait %.0f s, longer than %.0f s; not retrying",
+                described,
+                status,
+                retry_after,
+                MAX_RETRY_AFTER,
+            )
             return None
         delay = retry_after if retry_after is not None else _backoff(attempt)
-        logger.info(
-            "%s answered %d; retrying in %.2f s",
-            self._describe(response.request),
-            status,
-            delay,
-        )
+        logger.info("%s answered %d; retrying in %.2f s", described, status, delay)
         return delay
 
+    def _delay_after_cut_body(
+        self, request: Request[T], response: httpx.Response, cut: _BodyCutShort, attempt: int
+    ) -> float:
+        """How long to wait after the body broke off; raises when the call must stop here.
+
+        The status proves the API received the request, so the outcome is not
+        unknown: an idempotent call is tried again as after a connection
+        failure, any other is reported with the status that arrived.
+        """
+        described = self._describe(response.request)
+        status = response.status_code
+        if request.idempotent and attempt <= self._settings.max_retries:
+            delay = _backoff(attempt)
+            logger.info(
+                "%s answered %d but the body broke off (%s); retrying in %.2f s",
+                described,
+                status,
+                type(cut.error).__name__,
+                delay,
+            )
+            return delay
+        problem = (
+            f"the body broke off after {len(cut.received)} bytes ({type(cut.error).__name__}); "
+            "the status shows the API received the request"
+        )
+        raise self._unreadable(request, response, cut.received, attempt, problem) from cut.error
+
     def _result(
-        self,
-        request: Request[T],
-        http_request: httpx.Request,
-        response: httpx.Response,
-        attempts: int,
+        self, request: Request[T], response: httpx.Response, content: bytes, attempts: int
     ) -> ApiResponse[T]:
-        described = self._describe(http_request)
+        """The parsed answer, or the typed error for it."""
+        described = self._describe(response.request)
         logger.debug("%s answered %d", described, response.status_code)
         try:
-            parsed = request.parse(response)
+            parsed = request.parse(_with_content(response, content))
         except DecodeError as exc:
             raise ResponseValidationError(
                 f"{request.operation_id}: {exc}",
@@ -347,8 +465,10 @@ class BaseClient(Generic[HttpClient]):
                 request=described,
                 status_code=response.status_code,
                 headers=response.headers,
-                body=response.content,
+                body=content,
                 path=exc.path,
+                attempts=attempts,
+                secrets=self._secrets(),
             ) from None
         except ErrorStatus as exc:
             raise status_error_class(response.status_code)(
@@ -356,33 +476,80 @@ class BaseClient(Generic[HttpClient]):
                 request=described,
                 status_code=response.status_code,
                 headers=response.headers,
-                body=response.content,
+                body=content,
                 parsed=exc.parsed,
                 code=exc.code,
                 code_meaning=exc.code_meaning,
+                attempts=attempts,
+                secrets=self._secrets(),
             ) from None
         return ApiResponse(
             status_code=response.status_code,
             headers=response.headers,
-            content=response.content,
+            content=content,
             parsed=parsed,
             attempts=attempts,
         )
 
+    # ------------------------------------------------------------ reading
+
+    def _body_limit(self, request: Request[T], response: httpx.Response, attempt: int) -> int:
+        """The most body bytes to read; raises at once when the announced length is larger."""
+        limit = self._settings.max_response_bytes
+        length = response.headers.get("content-length", "")
+        if length.isascii() and length.isdigit() and int(length) > limit:
+            raise self._too_large(request, response, b"", attempt)
+        return limit
+
     def _too_large(
+        self, request: Request[T], response: httpx.Response, received: bytes, attempt: int
+    ) -> APIError:
+        problem = f"the body exceeds {self._settings.max_response_bytes} bytes"
+        return self._unreadable(request, response, received, attempt, problem)
+
+    def _undecodable(
+        self, request: Request[T], response: httpx.Response, received: bytes, attempt: int
+    ) -> APIError:
+        encoding = response.headers.get("content-encoding", "")
+        problem = f"the body does not decode as its Content-Encoding ({encoding!r}) says"
+        return self._unreadable(request, response, received, attempt, problem)
+
+    def _unreadable(
         self,
         request: Request[T],
-        http_request: httpx.Request,
         response: httpx.Response,
         received: bytes,
-    ) -> ResponseValidationError:
+        attempt: int,
+        problem: str,
+    ) -> APIError:
+        """The error for an answer whose body could not be read whole.
+
+        An error status keeps its own class (what went wrong matters more than
+        its page); any other status is a `ResponseValidationError`.
+        """
+        status = response.status_code
+        described = self._describe(response.request)
+        if status >= 400:
+            return status_error_class(status)(
+                operation=request.operation_id,
+                request=described,
+                status_code=status,
+                headers=response.headers,
+                body=received,
+                parsed=None,
+                detail=problem,
+                attempts=attempt,
+                secrets=self._secrets(),
+            )
         return ResponseValidationError(
-            f"{request.operation_id}: the response body exceeds {MAX_RESPONSE_BYTES} bytes",
+            f"{request.operation_id}: {problem}",
             operation=request.operation_id,
-            request=self._describe(http_request),
-            status_code=response.status_code,
+            request=described,
+            status_code=status,
             headers=response.headers,
             body=received,
+            attempts=attempt,
+            secrets=self._secrets(),
         )
 
 
@@ -390,9 +557,27 @@ def _has_credentials(settings: _Settings) -> bool:
     return settings.api_key is not None
 
 
+def _with_content(response: httpx.Response, content: bytes) -> httpx.Response:
+    """A complete response with the body read (and already decompressed) from `response`.
+
+    Content-Encoding is dropped: httpx would otherwise decompress the body a
+    second time, and fail.
+    """
+    headers = response.headers.copy()
+    headers.pop("content-encoding", None)
+    return httpx.Response(
+        response.status_code, headers=headers, content=content, request=response.request
+    )
+
+
 def _backoff(attempt: int) -> float:
-    """Exponential backoff with jitter: about 0.5 s, 1 s, 2 s, ... never above 8 s."""
-    delay = min(MAX_RETRY_DELAY, INITIAL_RETRY_DELAY * 2.0 ** (attempt - 1))
+    """The wait after failed attempt number `attempt` (from 1): exponential, jittered, capped.
+
+    `INITIAL_RETRY_DELAY` doubled for each earlier attempt, at most
+    `MAX_RETRY_DELAY`, less up to a quarter at random so that clients which
+    failed together do not all come back at the same instant.
+    """
+    delay = min(MAX_RETRY_DELAY, INITIAL_RETRY_DELAY * 2.0 ** min(attempt - 1, 64))
     return delay * (1 - 0.25 * random.random())
 
 
@@ -402,10 +587,12 @@ def _retry_after(headers: httpx.Headers) -> float | None:
     if value is None:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return float(value)
     try:
         moment = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)  # "-0000": UTC, of unknown local origin
     return max(0.0, moment.timestamp() - time.time())

@@ -19,16 +19,11 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 import httpx
 
 from . import _operations
-from ._base_client import MAX_RESPONSE_BYTES, BaseClient
+from ._base_client import BaseClient, _BodyCutShort
 from ._types import ApiResponse, Request
 
 P = ParamSpec("P")
 T = TypeVar("T")
-
-
-def _content_length(response: httpx.Response) -> int | None:
-    length = response.headers.get("content-length", "")
-    return int(length) if length.isdigit() else None
 
 
 def _sync(builder: Callable[P, Request[T]]) -> Callable[Concatenate[Client, P], T]:
@@ -83,6 +78,7 @@ class Client(BaseClient[httpx.Client]):
         base_url: defaults to PRIMOTEXTO_BASE_URL, then to the API description's server.
         timeout: seconds, or an `httpx.Timeout`; defaults to 30 s (5 s to connect).
         max_retries: retries of a call that provably did not take effect, or is idempotent.
+        max_response_bytes: the largest response body accepted; defaults to 16 MiB.
         default_headers: headers added to every request.
         allow_insecure_http: allow plain http to a host that is not this machine.
         http_client: an `httpx.Client` to send with (for proxies or tests); not closed by us.
@@ -124,38 +120,39 @@ class Client(BaseClient[httpx.Client]):
             attempt += 1
             self._log_request(http_request, attempt)
             try:
-                response = self._http.send(http_request, stream=True)
-                try:
-                    content = self._read(request, http_request, response)
-                finally:
-                    response.close()
+                # Never follow a redirect, even with a caller's own httpx.Client: it
+                # would send the body, and the credentials, somewhere else.
+                response = self._http.send(http_request, stream=True, follow_redirects=False)
             except httpx.TransportError as error:
                 time.sleep(self._delay_after_transport_error(request, http_request, error, attempt))
                 continue
-            delay = self._delay_after_status(request, response, attempt)
-            if delay is not None:
-                time.sleep(delay)
-                continue
-            received = httpx.Response(
-                response.status_code,
-                headers=response.headers,
-                content=content,
-                request=http_request,
-            )
-            return self._result(request, http_request, received, attempt)
+            try:
+                # The status alone decides a retry: the body of an answer that is
+                # retried is not read.
+                delay = self._delay_after_status(request, response, attempt)
+                if delay is None:
+                    content = self._read(request, response, attempt)
+                    return self._result(request, response, content, attempt)
+            except _BodyCutShort as cut:
+                delay = self._delay_after_cut_body(request, response, cut, attempt)
+            finally:
+                response.close()
+            time.sleep(delay)
 
-    def _read(
-        self, request: Request[T], http_request: httpx.Request, response: httpx.Response
-    ) -> bytes:
-        length = _content_length(response)
-        if length is not None and length > MAX_RESPONSE_BYTES:
-            raise self._too_large(request, http_request, response, b"")
-        chunks = bytearray()
-        for chunk in response.iter_bytes():
-            chunks += chunk
-            if len(chunks) > MAX_RESPONSE_BYTES:
-                raise self._too_large(request, http_request, response, bytes(chunks))
-        return bytes(chunks)
+    def _read(self, request: Request[T], response: httpx.Response, attempt: int) -> bytes:
+        """The whole body, decompressed, and no larger than `max_response_bytes`."""
+        limit = self._body_limit(request, response, attempt)
+        received = bytearray()
+        try:
+            for chunk in response.iter_bytes():
+                received += chunk
+                if len(received) > limit:
+                    raise self._too_large(request, response, bytes(received), attempt)
+        except httpx.DecodingError as error:
+            raise self._undecodable(request, response, bytes(received), attempt) from error
+        except httpx.TransportError as error:
+            raise _BodyCutShort(bytes(received), error) from error
+        return bytes(received)
 
     send_notification_message = _sync(_operations.send_notification_message)
     send_notification_message_with_query_key = _sync(
@@ -243,40 +240,41 @@ class AsyncClient(BaseClient[httpx.AsyncClient]):
             attempt += 1
             self._log_request(http_request, attempt)
             try:
-                response = await self._http.send(http_request, stream=True)
-                try:
-                    content = await self._read(request, http_request, response)
-                finally:
-                    await response.aclose()
+                # Never follow a redirect, even with a caller's own httpx.AsyncClient:
+                # it would send the body, and the credentials, somewhere else.
+                response = await self._http.send(http_request, stream=True, follow_redirects=False)
             except httpx.TransportError as error:
                 await asyncio.sleep(
                     self._delay_after_transport_error(request, http_request, error, attempt)
                 )
                 continue
-            delay = self._delay_after_status(request, response, attempt)
-            if delay is not None:
-                await asyncio.sleep(delay)
-                continue
-            received = httpx.Response(
-                response.status_code,
-                headers=response.headers,
-                content=content,
-                request=http_request,
-            )
-            return self._result(request, http_request, received, attempt)
+            try:
+                # The status alone decides a retry: the body of an answer that is
+                # retried is not read.
+                delay = self._delay_after_status(request, response, attempt)
+                if delay is None:
+                    content = await self._read(request, response, attempt)
+                    return self._result(request, response, content, attempt)
+            except _BodyCutShort as cut:
+                delay = self._delay_after_cut_body(request, response, cut, attempt)
+            finally:
+                await response.aclose()
+            await asyncio.sleep(delay)
 
-    async def _read(
-        self, request: Request[T], http_request: httpx.Request, response: httpx.Response
-    ) -> bytes:
-        length = _content_length(response)
-        if length is not None and length > MAX_RESPONSE_BYTES:
-            raise self._too_large(request, http_request, response, b"")
-        chunks = bytearray()
-        async for chunk in response.aiter_bytes():
-            chunks += chunk
-            if len(chunks) > MAX_RESPONSE_BYTES:
-                raise self._too_large(request, http_request, response, bytes(chunks))
-        return bytes(chunks)
+    async def _read(self, request: Request[T], response: httpx.Response, attempt: int) -> bytes:
+        """The whole body, decompressed, and no larger than `max_response_bytes`."""
+        limit = self._body_limit(request, response, attempt)
+        received = bytearray()
+        try:
+            async for chunk in response.aiter_bytes():
+                received += chunk
+                if len(received) > limit:
+                    raise self._too_large(request, response, bytes(received), attempt)
+        except httpx.DecodingError as error:
+            raise self._undecodable(request, response, bytes(received), attempt) from error
+        except httpx.TransportError as error:
+            raise _BodyCutShort(bytes(received), error) from error
+        return bytes(received)
 
     send_notification_message = _async(_operations.send_notification_message)
     send_notification_message_with_query_key = _async(

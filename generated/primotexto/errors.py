@@ -4,7 +4,8 @@
     ├── RequestValidationError      an argument breaks the API description; nothing was sent
     ├── ConfigurationError          the client is set up wrongly (no credentials, unsafe URL)
     └── APIError                    something went wrong talking to the API
-        ├── APIConnectionError      no answer, and the request provably did not take effect
+        ├── APIConnectionError      no answer, and sending again is safe: the request
+        │   │                       provably did not take effect, or is idempotent
         │   └── APITimeoutError
         ├── OutcomeUnknownError     the request was sent but the answer was lost: it may have
         │                           taken effect, so it was not repeated
@@ -15,19 +16,52 @@
             ├── UnprocessableEntityError (422), RateLimitError (429)
             └── InternalServerError (500 and above)
 
-No error's text, ``repr`` or attributes contain a credential.
+No error's text or ``repr`` contains a credential: the client passes its
+credentials as ``secrets`` and every occurrence (also percent-encoded, as an
+API echoing a URL would show it) is replaced before the message is built. The
+``body`` and ``parsed`` attributes are kept exactly as the API sent them.
 """
 
 from __future__ import annotations
 
+import re
+import urllib.parse
+from collections.abc import Collection
+
 import httpx
 
 _EXCERPT_LIMIT = 500
+_REDACTED = "<redacted>"
 
 
-def excerpt(content: bytes) -> str:
-    """A short, printable start of a response body, safe to show in an error."""
-    text = content[:_EXCERPT_LIMIT].decode("utf-8", errors="replace")
+def redact(text: str, secrets: Collection[str]) -> str:
+    """`text` with every secret replaced, as written and as it looks inside a URL."""
+    forms = {
+        form
+        for secret in secrets
+        if secret
+        for form in (
+            secret,
+            urllib.parse.quote(secret, safe=""),
+            urllib.parse.quote_plus(secret, safe=""),
+        )
+    }
+    if not forms:
+        return text
+    # Longest first, so that no shorter form leaves part of a longer one behind;
+    # case-insensitive, since percent-escapes may be written %2f as well as %2F.
+    pattern = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.sub(pattern, _REDACTED, text, flags=re.IGNORECASE)
+
+
+def excerpt(content: bytes, secrets: Collection[str] = ()) -> str:
+    """A short, printable start of a response body, safe to show in an error.
+
+    Secrets are replaced before the cut, so that one straddling the cut cannot
+    show even in part.
+    """
+    text = content[: 2 * _EXCERPT_LIMIT].decode("utf-8", errors="replace")
+    text = redact(text, secrets)[:_EXCERPT_LIMIT]
     text = "".join(
         c if c.isprintable() or c in "\n\t" else "\N{REPLACEMENT CHARACTER}" for c in text
     )
@@ -55,20 +89,35 @@ class ConfigurationError(PrimotextoError):
 class APIError(PrimotextoError):
     """A call to the API did not succeed."""
 
-    def __init__(self, message: str, *, operation: str, request: str) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        *,
+        operation: str,
+        request: str,
+        attempts: int = 1,
+        secrets: Collection[str] = (),
+    ) -> None:
+        super().__init__(redact(message, secrets))
         self.operation = operation
         """The operationId of the call."""
-        self.request = request
+        self.request = redact(request, secrets)
         """The method and URL of the call, with any credential redacted."""
+        self.attempts = attempts
+        """How many times the request was tried, the last one included."""
 
 
 class APIConnectionError(APIError):
-    """The API could not be reached; the request provably did not take effect."""
+    """No answer arrived, and sending the request again is safe.
+
+    Either the connection could not be made, so the request provably did not
+    take effect, or the operation is idempotent. The client has already tried
+    as many times as `max_retries` allows.
+    """
 
 
 class APITimeoutError(APIConnectionError):
-    """The API did not answer in time, and the call was safe to give up on."""
+    """As `APIConnectionError`, when the last attempt ran out of time."""
 
 
 class OutcomeUnknownError(APIError):
@@ -77,6 +126,9 @@ class OutcomeUnknownError(APIError):
     It was not sent again: for an operation that is not idempotent (such as
     sending a message) a second attempt could act twice. Check the outcome
     (for example with a status call) before trying again.
+
+    It is deliberately not an `APIConnectionError`: code that retries
+    connection errors must not repeat this one blindly.
     """
 
 
@@ -93,11 +145,15 @@ class ResponseValidationError(APIError):
         headers: httpx.Headers,
         body: bytes,
         path: str | None = None,
+        attempts: int = 1,
+        secrets: Collection[str] = (),
     ) -> None:
         super().__init__(
-            f"{message} (HTTP {status_code}; body starts: {excerpt(body)!r})",
+            f"{message} (HTTP {status_code}; body starts: {excerpt(body, secrets)!r})",
             operation=operation,
             request=request,
+            attempts=attempts,
+            secrets=secrets,
         )
         self.status_code = status_code
         self.headers = headers
@@ -120,25 +176,36 @@ class APIStatusError(APIError):
         parsed: object | None,
         code: int | None = None,
         code_meaning: str | None = None,
+        detail: str | None = None,
+        attempts: int = 1,
+        secrets: Collection[str] = (),
     ) -> None:
         described = ""
         if code is not None:
             described = f"; code {code}: {code_meaning or 'undocumented code'}"
+        if detail is not None:
+            described += f"; {detail}"
         super().__init__(
-            f"HTTP {status_code} from {operation}{described}; body starts: {excerpt(body)!r}",
+            f"HTTP {status_code} from {operation}{described}; "
+            f"body starts: {excerpt(body, secrets)!r}",
             operation=operation,
             request=request,
+            attempts=attempts,
+            secrets=secrets,
         )
         self.status_code = status_code
         self.headers = headers
         self.body = body
-        """The raw response body."""
+        """The raw response body, as the API sent it (not redacted)."""
         self.parsed = parsed
-        """The body decoded with the schema the description gives for this status, if any."""
+        """The body decoded with the schema the description gives for this status, if any
+        (like `body`, as the API sent it)."""
         self.code = code
         """The API's own error code, when the body carries one."""
         self.code_meaning = code_meaning
         """What the API's documentation says `code` means, when it documents that code."""
+        self.detail = detail
+        """Why the body could not be read whole (cut short, too large), when that happened."""
 
 
 class BadRequestError(APIStatusError):

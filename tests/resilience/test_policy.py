@@ -1,0 +1,403 @@
+"""The rest of the policy: refused connections, per-call options, timeouts, the real
+backoff and Retry-After values, insecure URLs, logging, and an event loop left free."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import email.utils
+import itertools
+import logging
+import random
+import time
+import traceback
+import urllib.parse
+from typing import Any
+
+import httpx
+import primotexto
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from primotexto import (
+    APIConnectionError,
+    APITimeoutError,
+    ConfigurationError,
+    InternalServerError,
+    OutcomeUnknownError,
+    ResponseValidationError,
+    _base_client,
+    _operations,
+)
+from primotexto.errors import excerpt
+
+from .faultserver import JSON, Action, FaultServer, Reply, Stall
+from .support import (
+    FAST_MAX_DELAY,
+    GET,
+    KEY,
+    OK_BODY,
+    POST,
+    SECRET_FORMS,
+    SLACK,
+    TIMEOUT,
+    assert_no_secret,
+    call,
+    error_texts,
+)
+
+OK = Reply(200, OK_BODY)
+
+
+def attempts_logged(records: list[logging.LogRecord]) -> int:
+    return sum(1 for record in records if record.name == "primotexto" and "(attempt " in record.msg)
+
+
+# ---------------------------------------------------------------- refused connections
+
+
+@pytest.mark.usefixtures("fast_backoff")
+@pytest.mark.parametrize("operation", [POST, GET])
+def test_refused_connection_is_retried_then_apiconnectionerror(
+    mode: str, operation: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A bound socket that is not listening refuses connections: nothing is ever sent,
+    # so even the POST may be tried again.
+    with FaultServer([OK], listening=False) as server:
+        outcome = call(mode, server.url, operation)
+    error = outcome.error
+    assert isinstance(error, APIConnectionError) and type(error) is APIConnectionError
+    assert "ConnectError" in str(error)
+    assert error.attempts == 3 and attempts_logged(caplog.records) == 3
+    assert server.connections == 0 and server.post_bodies == 0
+    assert outcome.elapsed <= 2 * FAST_MAX_DELAY + SLACK
+    assert_no_secret(error_texts(error), caplog.records)
+
+
+def test_refused_then_the_server_comes_up(
+    mode: str, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = FaultServer([OK], listening=False)
+
+    def backoff_then_listen(attempt: int) -> float:
+        # The first refusal was seen; the server starts while the client waits.
+        if attempt == 1:
+            server.listen()
+        return 0.01
+
+    monkeypatch.setattr(_base_client, "_backoff", backoff_then_listen)
+    with server:
+        outcome = call(mode, server.url, POST)
+    assert outcome.error is None, repr(outcome.error)
+    assert outcome.response is not None and outcome.response.attempts == 2
+    assert server.connections == 1 and server.post_bodies == 1
+    assert_no_secret([], caplog.records)
+
+
+# ---------------------------------------------------------------- per call options
+
+
+@pytest.mark.usefixtures("fast_backoff")
+@pytest.mark.parametrize(("per_call", "attempts"), [(0, 1), (4, 5)])
+def test_with_options_sets_max_retries_for_one_call(
+    mode: str, per_call: int, attempts: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    with FaultServer([Reply(503)]) as server:
+        outcome = call(mode, server.url, GET, options={"max_retries": per_call})
+    error = outcome.error
+    assert isinstance(error, InternalServerError) and type(error) is InternalServerError
+    assert error.attempts == attempts and server.connections == attempts
+    assert_no_secret(error_texts(error), caplog.records)
+
+
+def test_with_options_sets_the_timeout_for_one_call(
+    mode: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The client would wait 5 s; this call waits 0.2 s, and the POST is not repeated.
+    with FaultServer([Stall(), OK]) as server:
+        outcome = call(mode, server.url, POST, timeout=5.0, options={"timeout": TIMEOUT})
+    error = outcome.error
+    assert isinstance(error, OutcomeUnknownError)
+    assert server.post_bodies == 1
+    assert TIMEOUT * 0.95 <= outcome.elapsed <= TIMEOUT + SLACK
+    assert_no_secret(error_texts(error), caplog.records)
+
+
+@pytest.mark.usefixtures("fast_backoff")
+def test_per_call_timeout_and_retries_together(mode: str, caplog: pytest.LogCaptureFixture) -> None:
+    with FaultServer([Stall()]) as server:
+        outcome = call(
+            mode, server.url, GET, timeout=5.0, options={"timeout": 0.1, "max_retries": 1}
+        )
+    error = outcome.error
+    assert isinstance(error, APITimeoutError) and type(error) is APITimeoutError
+    assert error.attempts == 2 and server.connections == 2
+    assert 2 * 0.1 * 0.95 <= outcome.elapsed <= 2 * 0.1 + FAST_MAX_DELAY + SLACK
+    assert_no_secret(error_texts(error), caplog.records)
+
+
+def test_timeouts_default_and_are_overridable() -> None:
+    with primotexto.Client(api_key=KEY) as client:
+        assert (client.timeout.connect, client.timeout.read) == (5.0, 30.0)
+        assert client.max_retries == 2
+        one_call = client.with_options(timeout=httpx.Timeout(2.0, connect=1.0), max_retries=0)
+        assert (one_call.timeout.connect, one_call.timeout.read, one_call.max_retries) == (
+            1.0,
+            2.0,
+            0,
+        )
+        assert (client.timeout.read, client.max_retries) == (30.0, 2)  # unchanged
+    with primotexto.Client(api_key=KEY, timeout=3.0, max_retries=7) as client:
+        assert (client.timeout.connect, client.timeout.read, client.max_retries) == (3.0, 3.0, 7)
+
+
+@pytest.mark.parametrize("arguments", [{"max_retries": -1}, {"max_response_bytes": 0}], ids=str)
+def test_nonsense_limits_are_refused(arguments: dict[str, Any]) -> None:
+    with pytest.raises(ConfigurationError):
+        primotexto.Client(api_key=KEY, **arguments)
+
+
+# ---------------------------------------------------------------- the real backoff
+
+
+def test_backoff_doubles_from_half_a_second_up_to_the_cap(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert (_base_client.INITIAL_RETRY_DELAY, _base_client.MAX_RETRY_DELAY) == (0.5, 8.0)
+    assert _base_client.MAX_RETRY_AFTER == 60.0
+    without_jitter = [0.5, 1.0, 2.0, 4.0, 8.0, 8.0, 8.0]
+    monkeypatch.setattr(random, "random", lambda: 0.0)
+    assert [_base_client._backoff(n) for n in range(1, 8)] == without_jitter
+    assert _base_client._backoff(100_000) == 8.0  # no overflow, however many attempts
+    monkeypatch.setattr(random, "random", lambda: 1.0)
+    assert [_base_client._backoff(n) for n in range(1, 8)] == [0.75 * d for d in without_jitter]
+
+
+def test_backoff_is_jittered() -> None:
+    samples = [_base_client._backoff(3) for _ in range(200)]
+    assert all(1.5 <= sample <= 2.0 for sample in samples)
+    assert len(set(samples)) > 150 and max(samples) - min(samples) > 0.25
+
+
+@given(st.integers(min_value=1, max_value=10_000))
+def test_backoff_stays_within_its_bounds(attempt: int) -> None:
+    ceiling = min(8.0, 0.5 * 2.0 ** min(attempt - 1, 64))
+    assert 0.75 * ceiling <= _base_client._backoff(attempt) <= ceiling
+
+
+@pytest.mark.parametrize(
+    ("status", "header", "delay"),
+    [
+        (429, "60", 60.0),
+        (429, "61", None),
+        (429, "3600", None),
+        (503, "60", 60.0),
+        (503, "3600", None),
+    ],
+)
+def test_retry_after_beyond_the_real_bound_is_not_waited_for(
+    status: int, header: str, delay: float | None
+) -> None:
+    # A POST is retried after 429 only, a GET after 503 too: each on its own policy.
+    request = (
+        _operations.send_notification_message(number="0600000000", message="x")
+        if status == 429
+        else _operations.send_notification_message_with_query_key(
+            identifier="0600000000", message="x"
+        )
+    )
+    with primotexto.Client(api_key=KEY, base_url="https://api.example.com/v2") as client:
+        answer = httpx.Response(
+            status, headers={"Retry-After": header}, request=client._build(request)
+        )
+        assert client._delay_after_status(request, answer, attempt=1) == delay
+
+
+def retry_after(value: str) -> float | None:
+    # As bytes, as they come off the wire (httpx then decodes UTF-8 when it can).
+    return _base_client._retry_after(httpx.Headers({b"Retry-After": value.encode()}))
+
+
+def test_retry_after_in_both_forms() -> None:
+    assert retry_after("1") == 1.0
+    assert retry_after(" 120 ") == 120.0
+    assert _base_client._retry_after(httpx.Headers()) is None
+    in_thirty = email.utils.formatdate(time.time() + 30, usegmt=True)
+    assert 28.5 <= (retry_after(in_thirty) or 0) <= 30.0
+    # The same moment written with "-0000" (a naive time, to be read as UTC).
+    assert 28.5 <= (retry_after(email.utils.formatdate(time.time() + 30)) or 0) <= 30.0
+    assert retry_after(email.utils.formatdate(time.time() - 600, usegmt=True)) == 0.0
+    for nonsense in ("soon", "-5", "1.5", "", "\u0661\u0662"):  # the last: Arabic-Indic "12"
+        assert retry_after(nonsense) is None
+
+
+# ---------------------------------------------------------------- secrets
+
+
+@pytest.mark.parametrize(
+    ("base_url", "allowed"),
+    [
+        ("http://api.example.com/v2", False),
+        ("http://user:hunter2secret@api.example.com/v2", False),
+        ("ftp://api.example.com/v2", False),
+        ("https://api.example.com/v2", True),
+        ("http://127.0.0.1:8080/v2", True),
+        ("http://localhost:8080/v2", True),
+        ("http://[::1]:8080/v2", True),
+    ],
+)
+def test_plain_http_to_a_remote_host_is_refused(mode: str, base_url: str, allowed: bool) -> None:
+    client_class = primotexto.Client if mode == "sync" else primotexto.AsyncClient
+    if not allowed:
+        with pytest.raises(ConfigurationError) as caught:
+            client_class(api_key=KEY, base_url=base_url)
+        assert "hunter2secret" not in "".join(traceback.format_exception(caught.value))
+        if base_url.startswith("http:"):
+            assert "allow_insecure_http" in str(caught.value)
+            client = client_class(api_key=KEY, base_url=base_url, allow_insecure_http=True)
+        else:
+            return
+    else:
+        client = client_class(api_key=KEY, base_url=base_url)
+    if isinstance(client, primotexto.AsyncClient):
+        asyncio.run(client.aclose())
+    else:
+        client.close()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [KEY + "\n", " " + KEY, KEY[:8] + "é" + KEY[8:]],
+    ids=["trailing newline", "leading space", "non-ASCII"],
+)
+def test_a_key_that_cannot_be_sent_is_refused_without_showing_it(bad: str) -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        primotexto.Client(api_key=bad, base_url="https://api.example.com/v2")
+    text = "".join(traceback.format_exception(caught.value))
+    assert KEY[:8] not in text and KEY[9:] not in text
+
+
+def test_the_client_logs_through_its_logger_with_secrets_redacted(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with FaultServer([Reply(200, OK_BODY)]) as server:
+        assert call("sync", server.url, GET).error is None
+        assert call("sync", server.url, POST).error is None
+    ours = [r.getMessage() for r in caplog.records if r.name == "primotexto"]
+    assert any("apiKey=<redacted>" in message for message in ours)
+    assert any("'x-primotexto-apikey': '<redacted>'" in message for message in ours)
+    httpx_lines = [r.getMessage() for r in caplog.records if r.name == "httpx"]
+    assert any("apiKey=<redacted>" in line for line in httpx_lines)
+    assert_no_secret([], caplog.records)
+
+
+def test_repr_shows_no_key(mode: str) -> None:
+    client_class = primotexto.Client if mode == "sync" else primotexto.AsyncClient
+    client = client_class(api_key=KEY, base_url="https://api.example.com/v2")
+    texts = [repr(client), repr(client.with_options(timeout=1)), repr(vars(client))]
+    assert_no_secret(texts, [])
+    if isinstance(client, primotexto.AsyncClient):
+        asyncio.run(client.aclose())
+    else:
+        client.close()
+
+
+def test_outcome_unknown_is_not_a_connection_error() -> None:
+    # Code that retries APIConnectionError must not resend a message that may be out.
+    assert not issubclass(OutcomeUnknownError, APIConnectionError)
+    assert issubclass(APITimeoutError, APIConnectionError)
+
+
+# No "<", ">" or "#": a match can then only lie inside an echo, or inside "<redacted>".
+_KEY_ALPHABET = st.sampled_from("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789+/=-_")
+
+
+@given(
+    key=st.text(_KEY_ALPHABET, min_size=8, max_size=48),
+    before=st.integers(min_value=0, max_value=1100),
+    encoded=st.booleans(),
+)
+def test_an_echoed_key_never_shows_in_an_error(key: str, before: int, encoded: bool) -> None:
+    half = key[: len(key) // 2 + 1].lower()
+    assume(half not in "<redacted>")
+    echo = urllib.parse.quote(key, safe="") if encoded else key
+
+    def shown(echoed: str) -> list[str]:
+        body = ("#" * before + echoed + "#" * 40).encode()
+        error = ResponseValidationError(
+            "bad",
+            operation="op",
+            request="GET /",
+            status_code=200,
+            headers=httpx.Headers(),
+            body=body,
+            secrets=(key,),
+        )
+        return [text.lower() for text in (excerpt(body, (key,)), str(error), repr(error))]
+
+    # Wherever the echo falls, even across the cut of the excerpt, no more of the key
+    # shows than when the body holds no echo at all (the fixed text may contain a
+    # short key by chance, "response" say).
+    for with_echo, without in zip(shown(echo), shown("#" * len(echo)), strict=True):
+        assert with_echo.count(key.lower()) <= without.count(key.lower())
+        assert with_echo.count(half) <= without.count(half)
+
+
+# ---------------------------------------------------------------- the event loop
+
+
+@pytest.mark.parametrize(
+    ("operation", "script", "wait"),
+    [
+        (GET, [Reply(503), Reply(503), OK], 2 * 0.15),
+        (POST, [Reply(429, headers=(*JSON, ("Retry-After", "1"))), OK], 1.0),
+    ],
+    ids=["backoff", "retry-after"],
+)
+def test_async_waiting_does_not_block_the_event_loop(
+    operation: str,
+    script: list[Action],
+    wait: float,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(_base_client, "INITIAL_RETRY_DELAY", 0.15)
+    monkeypatch.setattr(_base_client, "MAX_RETRY_DELAY", 0.15)
+    ticks: list[float] = []
+
+    async def ticker() -> None:
+        while True:
+            ticks.append(time.monotonic())
+            await asyncio.sleep(0.01)
+
+    async def main(url: str) -> float:
+        task = asyncio.create_task(ticker())
+        await asyncio.sleep(0)
+        start = time.monotonic()
+        async with primotexto.AsyncClient(api_key=KEY, base_url=url, timeout=TIMEOUT) as client:
+            await getattr(client, operation)(
+                **{
+                    POST: {"number": "+33600000000", "message": "Bonjour"},
+                    GET: {"identifier": "+33600000000", "message": "Bonjour"},
+                }[operation]
+            )
+        elapsed = time.monotonic() - start
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        return elapsed
+
+    with FaultServer(script) as server:
+        elapsed = asyncio.run(main(server.url))
+    assert elapsed >= 0.75 * wait
+    gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
+    # A blocking sleep would stop the ticker for the whole wait (0.11 s or more).
+    assert max(gaps) < 0.1, f"the loop was blocked for {max(gaps):.3f} s"
+    assert len(ticks) >= 0.5 * elapsed / 0.01
+    assert_no_secret([], caplog.records)
+
+
+def test_secret_forms_are_distinct() -> None:
+    # The checks above look for the key as written and percent-encoded: make sure
+    # the made-up key really differs between those forms.
+    assert len(set(SECRET_FORMS)) >= 2

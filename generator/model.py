@@ -228,9 +228,12 @@ class ModelBuilder:
             else default_security
         )
         upper = method.upper()
+        declared = spec.get("x-idempotent")
+        # The document may say either way: a GET that sends an SMS is not idempotent.
         idempotent = (
-            upper in IDEMPOTENT_METHODS
-            or spec.get("x-idempotent") is True
+            declared
+            if isinstance(declared, bool)
+            else upper in IDEMPOTENT_METHODS
             or any(
                 p.location == "header" and p.wire_name.lower() == "idempotency-key"
                 for p in parameters

@@ -169,7 +169,7 @@ def send_notification_message_with_query_key(
         path="/notification/messages/send",
         parse=_parse_send_notification_message_with_query_key,
         security=(("apiKeyQuery",),),
-        idempotent=True,
+        idempotent=False,
         query=_encode.query(
             [
                 ("identifier", identifier, "form", True),

@@ -2,8 +2,9 @@
 
 Each accepted connection carries one request and gets the next action of the
 script (the last action repeats once the script is used up). The server counts
-what it saw: connections, complete requests, and POST bodies, so a test can
-tell how many times a message would have been sent.
+what it saw: connections, and requests that arrived whole, so a test can tell
+how many times a message would have been sent (by a POST body or by the query
+string of a GET alike).
 
 Only the standard library is used, on purpose: the failures have to be exact
 (a reset at a chosen moment, a body shorter than its Content-Length), which a
@@ -19,6 +20,7 @@ import socket
 import struct
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -32,8 +34,9 @@ class Reply:
 
     status: int
     body: bytes = b""
-    """`{target}` in it is replaced by the request target, `{apikey}` by the key header: an
-    echo of the request, as some error pages show it."""
+    """`{target}` in it is replaced by the request target (percent-encoded, as sent),
+    `{apikey}` by the key as the request carried it (header, or else the decoded `apiKey`
+    query parameter): an echo of the request, as some error pages show it."""
     headers: tuple[tuple[str, str], ...] = JSON
     content_length: int | None = None
     """The Content-Length to announce: None for the real one, -1 for none (ends at close)."""
@@ -113,10 +116,13 @@ class FaultServer:
         self._start(self._accept)
 
     @property
-    def post_bodies(self) -> int:
-        """How many POST requests arrived with their whole body: sends the API would act on."""
+    def received(self) -> int:
+        """How many requests arrived whole (head and body): requests the API would act on.
+
+        For an operation that sends a message, each is a message sent, whatever the method.
+        """
         with self._lock:
-            return sum(1 for request in self.requests if request.method == "POST")
+            return len(self.requests)
 
     # ------------------------------------------------------------ internals
 
@@ -205,9 +211,15 @@ def _read_request(connection: socket.socket) -> Received | None:
     return Received(method, target, headers, body, head + b"\r\n\r\n" + body)
 
 
+def _key(received: Received) -> str:
+    """The key the request carried: in its header, or else in its query string."""
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(received.target).query)
+    return received.headers.get("x-primotexto-apikey") or query.get("apiKey", [""])[0]
+
+
 def _response(reply: Reply, received: Received) -> bytes:
     body = reply.body.replace(b"{target}", received.target.encode("latin-1"))
-    body = body.replace(b"{apikey}", received.headers.get("x-primotexto-apikey", "").encode())
+    body = body.replace(b"{apikey}", _key(received).encode())
     lines = [f"HTTP/1.1 {reply.status} Scripted", "Connection: close"]
     lines += [f"{name}: {value}" for name, value in reply.headers]
     if reply.retry_after_in is not None:

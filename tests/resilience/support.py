@@ -1,4 +1,5 @@
-"""Making one call with either client, and checking that no credential leaked from it."""
+"""The operations under test, making one call with either client, and checking that no
+credential leaked from it."""
 
 from __future__ import annotations
 
@@ -7,27 +8,117 @@ import logging
 import time
 import traceback
 import urllib.parse
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 import primotexto
-from primotexto import ApiResponse, SendResult
+from primotexto import AccountStats, ApiResponse, SendResult
+
+from .faultserver import Reply
 
 # A made-up key with characters a URL must escape, so that its percent-encoded
-# form (the one in the query string of the GET operation) is checked as well.
+# form (the one in the query string of the browser-form operation) is checked as well.
 KEY = "Pt+k3Y/Zm9vYmFy=Tv7c1e2d9a"
 SECRET_FORMS = (KEY, urllib.parse.quote(KEY, safe=""), urllib.parse.quote_plus(KEY))
 
-POST = "send_notification_message"
-"""Non-idempotent: sends an SMS; never repeated once it may have been received."""
-GET = "send_notification_message_with_query_key"
-"""Idempotent by its method (GET), with the key in the query string."""
-ARGUMENTS: dict[str, dict[str, str]] = {
-    POST: {"number": "+33600000000", "message": "Code de confirmation: 283951"},
-    GET: {"identifier": "+33600000000", "message": "Code de confirmation: 283951"},
-}
-OK_BODY = b'{"creditsUsed": 1.0, "snapshotId": "386479"}'
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of the client under test, and what a test needs to call and check it."""
+
+    name: str
+    """The method of `Client` and `AsyncClient` (and the builder in `_operations`)."""
+    label: str
+    """How the names of test cases refer to it."""
+    operation_id: str
+    method: str
+    arguments: Mapping[str, str]
+    idempotent: bool
+    """Whether the client may repeat it after an ambiguous failure."""
+    sends_message: bool
+    """Whether the API sends an SMS for each request it receives whole."""
+    key_in: Literal["header", "query"]
+    """Where the request carries the API key."""
+    ok_body: bytes
+    """A valid 200 body of this operation."""
+    expected: object
+    """`ok_body` as the client parses it."""
+
+    def __str__(self) -> str:
+        return self.label
+
+
+SEND_OK_BODY = b'{"creditsUsed": 1.0, "snapshotId": "386479"}'
+SENT = SendResult(credits_used=1.0, snapshot_id="386479")
+MESSAGE = {"message": "Code de confirmation: 283951"}
+
+POST = Operation(
+    name="send_notification_message",
+    label="post",
+    operation_id="sendNotificationMessage",
+    method="POST",
+    arguments={"number": "+33600000000", **MESSAGE},
+    idempotent=False,
+    sends_message=True,
+    key_in="header",
+    ok_body=SEND_OK_BODY,
+    expected=SENT,
+)
+"""Sends an SMS: never repeated once it may have been received."""
+
+FORM_GET = Operation(
+    name="send_notification_message_with_query_key",
+    label="form get",
+    operation_id="sendNotificationMessageWithQueryKey",
+    method="GET",
+    arguments={"identifier": "+33600000000", **MESSAGE},
+    idempotent=False,  # `x-idempotent: false` in the description, over its method's default
+    sends_message=True,
+    key_in="query",
+    ok_body=SEND_OK_BODY,
+    expected=SENT,
+)
+"""The browser form: a GET that sends an SMS, with the key in the query string. Like the
+POST, it is never repeated once it may have been received."""
+
+GET = Operation(
+    name="get_account_stats",
+    label="get",
+    operation_id="getAccountStats",
+    method="GET",
+    arguments={},
+    idempotent=True,
+    sends_message=False,
+    key_in="header",
+    # The vendor's example (spec/recordings/getAccountStats-vendor-example.yaml).
+    ok_body=(
+        b'{"bounces": 1247, "credits": 279, "delivered": 12484, "sent": 14925,'
+        b' "submitted": 14811, "undelivered": 2441, "unsubscribers": 213}'
+    ),
+    expected=AccountStats(
+        credits=279.0,
+        sent=14925,
+        submitted=14811,
+        delivered=12484,
+        undelivered=2441,
+        bounces=1247,
+        unsubscribers=213,
+    ),
+)
+"""Idempotent: reads the account's totals, so it may be repeated after any failure."""
+
+OPERATIONS = (POST, FORM_GET, GET)
+NOT_REPEATED = (POST, FORM_GET)
+"""The operations that send an SMS, whatever their method: retried only when they provably
+did not reach the API (no connection could be made) or the API refused them (429)."""
+
+
+def ok(operation: Operation) -> Reply:
+    """A valid 200 answer to `operation`."""
+    return Reply(200, operation.ok_body)
+
 
 TIMEOUT = 0.2
 """Every timeout of the clients under test, in seconds, unless a test says otherwise."""
@@ -42,7 +133,7 @@ SLACK = 1.0
 class Outcome:
     """What one call produced, and how long it took (client setup excluded)."""
 
-    response: ApiResponse[SendResult] | None
+    response: ApiResponse[object] | None
     error: Exception | None
     elapsed: float
 
@@ -50,7 +141,7 @@ class Outcome:
 def call(
     mode: str,
     base_url: str,
-    operation: str,
+    operation: Operation,
     *,
     options: dict[str, Any] | None = None,
     **client_arguments: Any,
@@ -67,28 +158,28 @@ def call(
 
 
 def _call_sync(
-    base_url: str, operation: str, options: dict[str, Any] | None, arguments: dict[str, Any]
+    base_url: str, operation: Operation, options: dict[str, Any] | None, arguments: dict[str, Any]
 ) -> Outcome:
     with primotexto.Client(api_key=KEY, base_url=base_url, **arguments) as client:
         target = client.with_options(**options) if options else client
-        method = getattr(target.with_raw_response, operation)
+        method = getattr(target.with_raw_response, operation.name)
         start = time.monotonic()
         try:
-            response = method(**ARGUMENTS[operation])
+            response: ApiResponse[object] = method(**operation.arguments)
         except primotexto.PrimotextoError as error:
             return Outcome(None, error, time.monotonic() - start)
         return Outcome(response, None, time.monotonic() - start)
 
 
 async def _call_async(
-    base_url: str, operation: str, options: dict[str, Any] | None, arguments: dict[str, Any]
+    base_url: str, operation: Operation, options: dict[str, Any] | None, arguments: dict[str, Any]
 ) -> Outcome:
     async with primotexto.AsyncClient(api_key=KEY, base_url=base_url, **arguments) as client:
         target = client.with_options(**options) if options else client
-        method = getattr(target.with_raw_response, operation)
+        method = getattr(target.with_raw_response, operation.name)
         start = time.monotonic()
         try:
-            response = await method(**ARGUMENTS[operation])
+            response: ApiResponse[object] = await method(**operation.arguments)
         except primotexto.PrimotextoError as error:
             return Outcome(None, error, time.monotonic() - start)
         return Outcome(response, None, time.monotonic() - start)
@@ -117,8 +208,10 @@ def assert_no_secret(texts: list[str], records: list[logging.LogRecord]) -> None
             assert form.lower() not in text.lower(), f"the key leaked into: {text[:300]!r}"
 
 
-def key_sent_as(operation: str, target: str, headers: dict[str, str]) -> str | None:
-    """The key as the server received it, where `operation` sends it."""
-    if operation == POST:
-        return headers.get("x-primotexto-apikey")
-    return dict(httpx.URL(target).params).get("apiKey")
+def keys_received(target: str, headers: Mapping[str, str]) -> dict[str, str]:
+    """Where a request carried a key, as the server received it: "header", "query", or both."""
+    found = {
+        "header": headers.get("x-primotexto-apikey"),
+        "query": dict(httpx.URL(target).params).get("apiKey"),
+    }
+    return {place: key for place, key in found.items() if key is not None}

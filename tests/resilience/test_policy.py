@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import email.utils
 import itertools
+import json
 import logging
 import random
 import time
@@ -34,50 +35,74 @@ from primotexto.errors import excerpt
 from .faultserver import JSON, Action, FaultServer, Reply, Stall
 from .support import (
     FAST_MAX_DELAY,
+    FORM_GET,
     GET,
     KEY,
-    OK_BODY,
+    NOT_REPEATED,
+    OPERATIONS,
     POST,
     SECRET_FORMS,
     SLACK,
     TIMEOUT,
+    Operation,
     assert_no_secret,
     call,
     error_texts,
+    ok,
 )
-
-OK = Reply(200, OK_BODY)
 
 
 def attempts_logged(records: list[logging.LogRecord]) -> int:
     return sum(1 for record in records if record.name == "primotexto" and "(attempt " in record.msg)
 
 
+# ---------------------------------------------------------------- the operations under test
+
+
+@pytest.mark.parametrize("operation", OPERATIONS, ids=str)
+def test_the_operations_under_test_are_what_the_suite_assumes(operation: Operation) -> None:
+    # Every case relies on these: a change to the description shows here first.
+    request = getattr(_operations, operation.name)(**operation.arguments)
+    assert request.operation_id == operation.operation_id
+    assert request.method == operation.method
+    assert request.idempotent is operation.idempotent
+    scheme = "apiKeyQuery" if operation.key_in == "query" else "apiKeyHeader"
+    assert request.security == ((scheme,),)
+    assert request.parse(httpx.Response(200, json=json.loads(operation.ok_body))) == (
+        operation.expected
+    )
+
+
 # ---------------------------------------------------------------- refused connections
 
 
 @pytest.mark.usefixtures("fast_backoff")
-@pytest.mark.parametrize("operation", [POST, GET])
+@pytest.mark.parametrize("operation", OPERATIONS, ids=str)
 def test_refused_connection_is_retried_then_apiconnectionerror(
-    mode: str, operation: str, caplog: pytest.LogCaptureFixture
+    mode: str, operation: Operation, caplog: pytest.LogCaptureFixture
 ) -> None:
     # A bound socket that is not listening refuses connections: nothing is ever sent,
-    # so even the POST may be tried again.
-    with FaultServer([OK], listening=False) as server:
+    # so even the calls that send an SMS may be tried again.
+    with FaultServer([ok(operation)], listening=False) as server:
         outcome = call(mode, server.url, operation)
     error = outcome.error
     assert isinstance(error, APIConnectionError) and type(error) is APIConnectionError
+    assert error.operation == operation.operation_id
     assert "ConnectError" in str(error)
     assert error.attempts == 3 and attempts_logged(caplog.records) == 3
-    assert server.connections == 0 and server.post_bodies == 0
+    assert server.connections == 0 and server.received == 0
     assert outcome.elapsed <= 2 * FAST_MAX_DELAY + SLACK
     assert_no_secret(error_texts(error), caplog.records)
 
 
+@pytest.mark.parametrize("operation", NOT_REPEATED, ids=str)
 def test_refused_then_the_server_comes_up(
-    mode: str, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+    mode: str,
+    operation: Operation,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    server = FaultServer([OK], listening=False)
+    server = FaultServer([ok(operation)], listening=False)
 
     def backoff_then_listen(attempt: int) -> float:
         # The first refusal was seen; the server starts while the client waits.
@@ -87,10 +112,11 @@ def test_refused_then_the_server_comes_up(
 
     monkeypatch.setattr(_base_client, "_backoff", backoff_then_listen)
     with server:
-        outcome = call(mode, server.url, POST)
+        outcome = call(mode, server.url, operation)
     assert outcome.error is None, repr(outcome.error)
     assert outcome.response is not None and outcome.response.attempts == 2
-    assert server.connections == 1 and server.post_bodies == 1
+    assert outcome.response.parsed == operation.expected
+    assert server.connections == 1 and server.received == 1  # sent once
     assert_no_secret([], caplog.records)
 
 
@@ -110,15 +136,16 @@ def test_with_options_sets_max_retries_for_one_call(
     assert_no_secret(error_texts(error), caplog.records)
 
 
+@pytest.mark.parametrize("operation", NOT_REPEATED, ids=str)
 def test_with_options_sets_the_timeout_for_one_call(
-    mode: str, caplog: pytest.LogCaptureFixture
+    mode: str, operation: Operation, caplog: pytest.LogCaptureFixture
 ) -> None:
-    # The client would wait 5 s; this call waits 0.2 s, and the POST is not repeated.
-    with FaultServer([Stall(), OK]) as server:
-        outcome = call(mode, server.url, POST, timeout=5.0, options={"timeout": TIMEOUT})
+    # The client would wait 5 s; this call waits 0.2 s, and the send is not repeated.
+    with FaultServer([Stall(), ok(operation)]) as server:
+        outcome = call(mode, server.url, operation, timeout=5.0, options={"timeout": TIMEOUT})
     error = outcome.error
     assert isinstance(error, OutcomeUnknownError)
-    assert server.post_bodies == 1
+    assert error.attempts == 1 and server.connections == 1 and server.received == 1
     assert TIMEOUT * 0.95 <= outcome.elapsed <= TIMEOUT + SLACK
     assert_no_secret(error_texts(error), caplog.records)
 
@@ -186,26 +213,27 @@ def test_backoff_stays_within_its_bounds(attempt: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("status", "header", "delay"),
+    ("operation", "status", "header", "delay"),
     [
-        (429, "60", 60.0),
-        (429, "61", None),
-        (429, "3600", None),
-        (503, "60", 60.0),
-        (503, "3600", None),
+        (POST, 429, "60", 60.0),
+        (POST, 429, "61", None),
+        (POST, 429, "3600", None),
+        (FORM_GET, 429, "60", 60.0),
+        (FORM_GET, 429, "61", None),
+        (GET, 429, "60", 60.0),
+        (GET, 503, "60", 60.0),
+        (GET, 503, "61", None),
+        (GET, 503, "3600", None),
+        # A call that sends an SMS is never repeated after a 503, however short the wait.
+        (POST, 503, "1", None),
+        (FORM_GET, 503, "1", None),
     ],
+    ids=str,
 )
-def test_retry_after_beyond_the_real_bound_is_not_waited_for(
-    status: int, header: str, delay: float | None
+def test_retry_after_is_waited_for_up_to_the_real_bound(
+    operation: Operation, status: int, header: str, delay: float | None
 ) -> None:
-    # A POST is retried after 429 only, a GET after 503 too: each on its own policy.
-    request = (
-        _operations.send_notification_message(number="0600000000", message="x")
-        if status == 429
-        else _operations.send_notification_message_with_query_key(
-            identifier="0600000000", message="x"
-        )
-    )
+    request = getattr(_operations, operation.name)(**operation.arguments)
     with primotexto.Client(api_key=KEY, base_url="https://api.example.com/v2") as client:
         answer = httpx.Response(
             status, headers={"Retry-After": header}, request=client._build(request)
@@ -280,9 +308,9 @@ def test_a_key_that_cannot_be_sent_is_refused_without_showing_it(bad: str) -> No
 def test_the_client_logs_through_its_logger_with_secrets_redacted(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    with FaultServer([Reply(200, OK_BODY)]) as server:
-        assert call("sync", server.url, GET).error is None
-        assert call("sync", server.url, POST).error is None
+    for operation in OPERATIONS:
+        with FaultServer([ok(operation)]) as server:
+            assert call("sync", server.url, operation).error is None
     ours = [r.getMessage() for r in caplog.records if r.name == "primotexto"]
     assert any("apiKey=<redacted>" in message for message in ours)
     assert any("'x-primotexto-apikey': '<redacted>'" in message for message in ours)
@@ -349,13 +377,13 @@ def test_an_echoed_key_never_shows_in_an_error(key: str, before: int, encoded: b
 @pytest.mark.parametrize(
     ("operation", "script", "wait"),
     [
-        (GET, [Reply(503), Reply(503), OK], 2 * 0.15),
-        (POST, [Reply(429, headers=(*JSON, ("Retry-After", "1"))), OK], 1.0),
+        (GET, [Reply(503), Reply(503), ok(GET)], 2 * 0.15),
+        (POST, [Reply(429, headers=(*JSON, ("Retry-After", "1"))), ok(POST)], 1.0),
     ],
     ids=["backoff", "retry-after"],
 )
 def test_async_waiting_does_not_block_the_event_loop(
-    operation: str,
+    operation: Operation,
     script: list[Action],
     wait: float,
     monkeypatch: pytest.MonkeyPatch,
@@ -375,13 +403,9 @@ def test_async_waiting_does_not_block_the_event_loop(
         await asyncio.sleep(0)
         start = time.monotonic()
         async with primotexto.AsyncClient(api_key=KEY, base_url=url, timeout=TIMEOUT) as client:
-            await getattr(client, operation)(
-                **{
-                    POST: {"number": "+33600000000", "message": "Bonjour"},
-                    GET: {"identifier": "+33600000000", "message": "Bonjour"},
-                }[operation]
-            )
+            result = await getattr(client, operation.name)(**operation.arguments)
         elapsed = time.monotonic() - start
+        assert result == operation.expected
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task

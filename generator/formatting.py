@@ -39,26 +39,76 @@ class FormatterUnavailable(Exception):
 def format_files(
     files: dict[str, str], *, formatter: str = "black", cache: Cache = DISABLED
 ) -> dict[str, str]:
+    """Every `.py` file formatted; other files as they are.
+
+    Each module is formatted one top-level definition at a time (see `chunks`),
+    and each piece is cached, so an edit to one description reformats one
+    function, not a module of thousands of lines.
+    """
     identity = _identity(formatter)
     formatted = dict(files)
-    pending: dict[str, str] = {}  # path -> cache key
+    pieces: dict[str, list[str]] = {}
+    pending: dict[str, str] = {}  # piece id -> text to format
+    entries: dict[str, str] = {}  # piece id -> cache key
+    results: dict[str, str] = {}
     for path, text in files.items():
         if PurePosixPath(path).suffix != ".py":
             continue
-        entry = key(identity, text)
-        hit = cache.get("format", entry)
-        if hit is not None:
-            formatted[path] = hit
-        else:
-            pending[path] = entry
-    if not pending:
-        return formatted
-    texts = {path: files[path] for path in pending}
-    results = _ruff_format(texts) if formatter == "ruff" else _black_format(texts)
-    for path, text in results.items():
-        formatted[path] = text
-        cache.put("format", pending[path], text)
+        pieces[path] = []
+        for index, chunk in enumerate(chunks(text)):
+            piece = f"{path}#{index}"
+            pieces[path].append(piece)
+            entries[piece] = key(identity, chunk)
+            hit = cache.get("format", entries[piece])
+            if hit is not None:
+                results[piece] = hit
+            else:
+                pending[piece] = chunk
+    if pending:
+        done = _ruff_format(pending) if formatter == "ruff" else _black_format(pending)
+        for piece, text in done.items():
+            results[piece] = text
+            cache.put("format", entries[piece], text)
+    for path, ids in pieces.items():
+        formatted[path] = "\n\n".join(results[piece] for piece in ids)
     return formatted
+
+
+_TOP_LEVEL_DEFINITION = ("def ", "async def ", "class ", "@")
+
+
+def chunks(text: str) -> list[str]:
+    """`text` cut before each top-level definition (with its decorators).
+
+    The formatter puts two blank lines before and after every top-level
+    definition, so formatting the pieces apart and joining them with two
+    blank lines gives the same bytes as formatting the whole module.
+    """
+    lines = text.splitlines(keepends=True)
+    pieces: list[list[str]] = [[]]
+    in_decorators = False
+    depth = 0  # open brackets or an unfinished triple-quoted string make a line a continuation
+    for line in lines:
+        starts = depth == 0 and line.startswith(_TOP_LEVEL_DEFINITION)
+        if starts and not in_decorators and any(kept.strip() for kept in pieces[-1]):
+            pieces.append([])
+        if starts:
+            in_decorators = line.startswith("@")
+        pieces[-1].append(line)
+        depth = _continuation(line, depth)
+    return ["".join(piece).strip("\n") + "\n" for piece in pieces if "".join(piece).strip()]
+
+
+def _continuation(line: str, depth: int) -> int:
+    """A rough bracket count, enough to not cut inside an expression or a docstring."""
+    if depth < 0:  # inside a triple-quoted string
+        return 0 if line.count('"""') % 2 == 1 else depth
+    if line.count('"""') % 2 == 1:
+        return -1
+    stripped = line.split("#", 1)[0] if '"' not in line and "'" not in line else line
+    return max(
+        0, depth + sum(stripped.count(c) for c in "([{") - sum(stripped.count(c) for c in ")]}")
+    )
 
 
 def _identity(formatter: str) -> str:

@@ -48,5 +48,5 @@ def generate(
     recordings_dir = recordings if recordings is not None else spec.parent / "recordings"
     contracts, contract_problems = build_contracts(api, spec, recordings_dir, output / "tests")
     api = dataclasses.replace(api, contracts=contracts)
-    files = format_files(render(api), formatter=formatter, cache=cache)
+    files = format_files(render(api, cache_folder=cache.folder), formatter=formatter, cache=cache)
     return Generated(with_manifest(files), warnings + problems + contract_problems)

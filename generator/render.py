@@ -53,9 +53,12 @@ CONTRACT_OUTPUTS = (
 )
 
 
-def render(api: ir.Api) -> dict[str, str]:
-    """Every output file's path (relative, POSIX) and text."""
-    environment = _environment(api)
+def render(api: ir.Api, *, cache_folder: Path | None = None) -> dict[str, str]:
+    """Every output file's path (relative, POSIX) and text.
+
+    With `cache_folder`, compiled templates are kept there between runs.
+    """
+    environment = _environment(api, cache_folder)
     outputs = OUTPUTS + (CONTRACT_OUTPUTS if api.contracts is not None else ())
     if not _constraint_rules(api):  # nothing to check: no module of checks
         outputs = tuple(o for o in outputs if o[0] != "package/_checks.py.jinja")
@@ -66,9 +69,14 @@ def render(api: ir.Api) -> dict[str, str]:
     return files
 
 
-def _environment(api: ir.Api) -> jinja2.Environment:
+def _environment(api: ir.Api, cache_folder: Path | None = None) -> jinja2.Environment:
+    bytecode_cache = None
+    if cache_folder is not None:
+        (cache_folder / "templates").mkdir(parents=True, exist_ok=True)
+        bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache_folder / "templates"))
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=bytecode_cache,
         undefined=jinja2.StrictUndefined,
         finalize=refuse_unescaped,
         autoescape=False,

@@ -35,7 +35,9 @@ def validate_document(
     if not version.startswith(("3.0", "3.1")):
         message = f"unsupported OpenAPI version {version!r}; use 3.0 or 3.1"
         raise SpecError([document.problem("/openapi", message)])
-    entry = key("openapi-spec-validator", package_version("openapi-spec-validator"), document.text)
+    entry = key(
+        "openapi-spec-validator", package_version("openapi-spec-validator"), _shape(document.data)
+    )
     cached = cache.get("validate", entry)
     if cached is not None:
         findings = [(pointer, message) for pointer, message in json.loads(cached)]
@@ -50,6 +52,31 @@ def validate_document(
     if problems:
         raise SpecError(problems)
     return []
+
+
+_PROSE = frozenset({"description", "summary"})
+# Values that are data, where a "description" key is data too and is kept as written.
+_DATA = frozenset({"example", "examples", "default", "enum", "const"})
+
+
+def _shape(data: Any) -> str:
+    """The document as the validator sees it: prose texts only count as being strings.
+
+    Editing a description (the most common edit) must not cost a revalidation;
+    a description that is not a string still changes the key.
+    """
+
+    def blank(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {
+                k: ("" if k in _PROSE and isinstance(v, str) else v if k in _DATA else blank(v))
+                for k, v in node.items()
+            }
+        if isinstance(node, list):
+            return [blank(item) for item in node]
+        return node
+
+    return json.dumps(blank(data), sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _schema_problems(document: Document, version: str) -> Iterator[Finding]:

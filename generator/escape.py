@@ -89,9 +89,20 @@ def _string_literal(text: str) -> str:
     # json.dumps escapes quotes, backslashes and every control character, and
     # its output is a valid Python string literal; non-ASCII text stays readable.
     encoded = json.dumps(text, ensure_ascii=False)
-    # JSON leaves U+2028/U+2029 and other line breaks Python treats as plain
-    # characters inside a literal, but escape them anyway for readability.
-    return encoded.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    # JSON leaves lone surrogates (which cannot be written as UTF-8), format
+    # characters such as bidirectional overrides (which make source read other
+    # than it runs), U+2028/U+2029 and other invisible characters as they are:
+    # Python escapes mean exactly the same text and show what is there.
+    return "".join(c if c.isprintable() or c == " " else _python_escape(c) for c in encoded)
+
+
+def _python_escape(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
 
 
 _DOCSTRING_ESCAPES = {"\\": "\\\\", "\r": "\\r", "\t": "    "}
@@ -167,19 +178,35 @@ def _escape_docstring_char(text: str, index: int) -> str:
         return '\\"' if touching else char
     if char in _DOCSTRING_ESCAPES:
         return _DOCSTRING_ESCAPES[char]
-    if char != "\n" and (ord(char) < 32 or ord(char) == 127 or char in "\u2028\u2029"):
-        return f"\\x{ord(char):02x}" if ord(char) < 256 else f"\\u{ord(char):04x}"
+    if "\ud800" <= char <= "\udfff":
+        # A class cannot even be created with a lone surrogate in its docstring:
+        # the escape is shown as text instead.
+        return "\\" + _python_escape(char)
+    if char != "\n" and char != " " and not char.isprintable():
+        # Control and format characters (bidirectional overrides among them)
+        # and invisible separators are shown as escapes.
+        return _python_escape(char)
     return char
 
 
 def comment(text: str) -> str:
-    """A single-line comment's text (after the `# `)."""
-    return " ".join(_normalise(text).split())
+    """`text` on one line, safe both after `# ` and inside a triple-quoted docstring.
+
+    Templates use it for a title within a module docstring's first line: quotes
+    and backslashes are escaped as in `docstring_body`, so the text can never
+    end the literal early; invisible characters are shown as escapes.
+    """
+    line = " ".join(_normalise(text).split())
+    return "".join(_escape_docstring_char(line, i) for i in range(len(line)))
 
 
 def markdown(text: str) -> str:
-    """Text for a generated Markdown file (README): shown as written, one paragraph."""
-    return _normalise(text)
+    """Text for a generated Markdown file (README): shown as written, one paragraph.
+
+    Control characters and lone surrogates (which cannot be written as UTF-8)
+    become U+FFFD.
+    """
+    return "".join(c if c.isprintable() or c in "\n\t" else "\ufffd" for c in _normalise(text))
 
 
 def refuse_unescaped(value: Any) -> Any:

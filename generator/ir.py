@@ -131,6 +131,32 @@ TypeRef = (
     | NullableType
 )
 
+
+def union(options: tuple[TypeRef, ...], discriminator: Discriminator | None = None) -> TypeRef:
+    """The type of a value of any of `options`, in a canonical form.
+
+    Nested unions without a discriminator are flattened, repeated options
+    dropped, and null is lifted out (`A | None` or `B` is `(A | B) | None`), so
+    that no `UnionType` ever holds a `NullableType` and one option is no union.
+    """
+    flat: list[TypeRef] = []
+    nullable = False
+    stack = list(reversed(options))
+    while stack:
+        option = stack.pop()
+        if isinstance(option, NullableType):
+            nullable = True
+            stack.append(option.inner)
+        elif isinstance(option, UnionType) and option.discriminator is None:
+            stack.extend(reversed(option.options))
+        elif option not in flat:
+            flat.append(option)
+    result: TypeRef = flat[0] if len(flat) == 1 else UnionType(tuple(flat), discriminator)
+    if nullable and not isinstance(result, AnyType):
+        return NullableType(result)
+    return result
+
+
 # ---------------------------------------------------------------- constraints
 
 
@@ -163,6 +189,10 @@ class Field:
     has_example: bool = False
     read_only: bool = False
     write_only: bool = False
+
+    @property
+    def check_after_encoding(self) -> bool:
+        return checks_wire_value(self.type) and bool(self.constraints)
 
 
 @dataclass(frozen=True)
@@ -219,22 +249,67 @@ class Parameter:
     example: Any = None
     has_example: bool = False
 
+    @property
+    def check_after_encoding(self) -> bool:
+        return checks_wire_value(self.type) and bool(self.constraints)
+
+
+BodyEncoding = Literal["json", "form", "multipart", "binary", "text"]
+
 
 @dataclass(frozen=True)
 class RequestBody:
     """A request body; JSON objects are flattened into keyword arguments."""
 
     content_type: SpecText
-    encoding: Literal["json", "form", "multipart", "binary", "text"]
+    encoding: BodyEncoding
     required: bool
     description: SpecText | None
     fields: tuple[Field, ...] = ()  # when flattened
     type: TypeRef | None = None  # when passed whole as `body`
     argument: str = "body"
+    styles: tuple[tuple[SpecText, str, bool], ...] = ()
+    """Form fields the `encoding` object gives a style: (wire name, style, explode)."""
+    part_types: tuple[tuple[SpecText, SpecText], ...] = ()
+    """Multipart parts the `encoding` object gives a content type: (wire name, type)."""
 
     @property
     def flattened(self) -> bool:
         return self.type is None
+
+    @property
+    def sent_fields(self) -> tuple[Field, ...]:
+        """The fields a caller gives (read-only ones are the API's to set)."""
+        return tuple(f for f in self.fields if not f.read_only)
+
+    @property
+    def uses_encode(self) -> bool:
+        """Whether building this body calls the generated `_encode` module."""
+        if self.encoding in ("form", "multipart"):
+            return True
+        types = [f.type for f in self.sent_fields] if self.flattened else [self.type]
+        return bool(type_kinds(types) & ENCODED_KINDS)
+
+
+Conversion = Literal["pass", "required", "given"]
+"""How an operation's argument becomes a body variant's: as it is; refused when None;
+refused when not given (None being null)."""
+
+
+@dataclass(frozen=True)
+class BodyVariant:
+    """One of several content types an operation's request body may be sent as.
+
+    Built by a private function (`function`) whose keyword arguments are
+    `arguments`; the operation method, which takes every variant's arguments,
+    passes each one on as `conversions` says, and refuses those in `unused`.
+    """
+
+    body: RequestBody
+    function: str
+    arguments: tuple[Argument, ...]
+    conversions: tuple[tuple[str, Conversion], ...] = ()
+    unused: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -244,10 +319,41 @@ class Response:
     content_type: SpecText | None
     type: TypeRef | None
     is_success: bool
+    fallback: Literal["text", "bytes"] | None = None
+    """How an answer in another described media type than JSON is returned."""
+    json_type: TypeRef | None = None
+    """With a fallback: the type of a JSON answer (`type` being the union of both)."""
+
+    @property
+    def decoded_type(self) -> TypeRef | None:
+        """The type a JSON answer is decoded as."""
+        return self.json_type if self.json_type is not None else self.type
 
     @property
     def status_code(self) -> int | None:
         return int(self.status) if self.status.isdigit() else None
+
+    @property
+    def status_range(self) -> tuple[int, int]:
+        """The statuses this response describes, as [low, high) (`default`: any 2XX)."""
+        if self.status_code is not None:
+            return self.status_code, self.status_code + 1
+        if self.status[:1].isdigit():
+            return int(self.status[0]) * 100, int(self.status[0]) * 100 + 100
+        return 200, 300
+
+    @property
+    def uses_decode(self) -> bool:
+        """Whether parsing this response calls the generated `_decode` module."""
+        if self.type is None or self.reads_text or self.type == BytesType():
+            return False
+        return not isinstance(self.decoded_type, ModelType)
+
+    @property
+    def reads_text(self) -> bool:
+        """Whether the body is read as text (a `text/*` media type with a string schema)."""
+        media = (self.content_type or "").split(";")[0].strip().lower()
+        return media.startswith("text/") and self.type == ScalarType("str")
 
 
 @dataclass(frozen=True)
@@ -281,10 +387,18 @@ class Operation:
     arguments: tuple[Argument, ...]
     return_type: TypeRef | None
     pointer: SpecText
+    body_variants: tuple[BodyVariant, ...] = ()
+    """Every content type the body may be sent as, `body`'s first; empty when only one."""
+    content_type_argument: str = "content_type"
+    """The argument choosing among `body_variants`."""
 
     @property
     def success_responses(self) -> tuple[Response, ...]:
-        return tuple(r for r in self.responses if r.is_success)
+        """The successful answers, exact statuses first, then ranges, then `default`."""
+        found = [r for r in self.responses if r.is_success]
+        return tuple(
+            sorted(found, key=lambda r: 0 if r.status_code else 1 if r.status[:1].isdigit() else 2)
+        )
 
     @property
     def error_responses(self) -> tuple[Response, ...]:
@@ -380,6 +494,11 @@ def type_kinds(types: Any) -> frozenset[str]:
     return frozenset(found)
 
 
+ENCODED_KINDS = frozenset({"datetime", "date", "unixtime", "enum", "union"})
+"""Kinds of values whose JSON form the generated `_encode` module computes (a model
+encodes itself, bytes are decoded as UTF-8 in place)."""
+
+
 def needs_encoding(t: TypeRef) -> bool:
     """Whether a value of type `t` must be converted before it is JSON."""
     if isinstance(t, ScalarType | LiteralType | AnyType):
@@ -391,6 +510,20 @@ def needs_encoding(t: TypeRef) -> bool:
     if isinstance(t, NullableType):
         return needs_encoding(t.inner)
     return True
+
+
+def checks_wire_value(t: TypeRef) -> bool:
+    """Whether a value of type `t` is checked once encoded rather than as given.
+
+    JSON-schema rules apply to the JSON value: a timestamp's `minimum` to the
+    integer, a date's `pattern` to its text. Enums, models and unions are
+    checked as given (a str enum member is the string itself).
+    """
+    if isinstance(t, NullableType):
+        return checks_wire_value(t.inner)
+    if isinstance(t, ArrayType):
+        return needs_encoding(t.item) and checks_wire_value(t.item)
+    return isinstance(t, DateTimeType | DateType | UnixTimeType | BytesType)
 
 
 # ---------------------------------------------------------------- contract tests

@@ -7,6 +7,7 @@ skips the part and lists it. Nothing is dropped silently.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, cast
@@ -33,10 +34,17 @@ RESERVED_METHOD_NAMES = frozenset(
         "max_retries",
         "copy",
         "options",
+        # module-level names of the generated _operations.py, and names the
+        # client classes' own annotations use
+        "httpx",
+        "date",
+        "datetime",
+        "annotations",
     }
 )
 _JSON_CONTENT = re.compile(r"^application/(?:[\w.+-]+\+)?json$|^\*/\*$", re.IGNORECASE)
 _PATH_PARAMETER = re.compile(r"{([^{}]+)}")
+_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 
 
 @dataclass
@@ -47,8 +55,13 @@ class ModelBuilder:
     problems: list[Problem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.schemas = SchemaConverter(self.document, self.problems)
+        self.schemas = SchemaConverter(
+            self.document,
+            self.problems,
+            reserved=frozenset({class_name(self.package_name) + "Error"}),
+        )
         self.operation_names = Namespace(RESERVED_METHOD_NAMES)
+        self.body_functions = Namespace()
 
     @property
     def data(self) -> dict[str, Any]:
@@ -78,7 +91,7 @@ class ModelBuilder:
             package_name=self.package_name,
             distribution_name=self.package_name.replace("_", "-"),
             package_version=_package_version(info.get("version")),
-            title=SpecText(info.get("title") or self.package_name),
+            title=SpecText(_one_line(info.get("title")) or self.package_name),
             version=SpecText(str(info.get("version") or "0")),
             description=text(info.get("description")),
             base_url=self._base_url(),
@@ -220,7 +233,8 @@ class ModelBuilder:
         if missing:
             self.skip(pointer, f"path parameters {sorted(missing)} are not declared")
             return None
-        body = self._request_body(spec, pointer, hint, arguments)
+        body, variants = self._request_bodies(spec, pointer, hint, arguments, name)
+        content_type_argument = arguments.claim("content_type") if variants else "content_type"
         responses = tuple(self._responses(responses_raw, pointer, hint))
         security = (
             self._security(spec["security"], pointer + "/security", schemes)
@@ -253,9 +267,11 @@ class ModelBuilder:
             security=security,
             idempotent=idempotent,
             deprecated=bool(spec.get("deprecated")),
-            arguments=_arguments(parameters, body),
+            arguments=_arguments(parameters, [v.body for v in variants] or [body]),
             return_type=_return_type(responses),
             pointer=SpecText(pointer),
+            body_variants=_with_conversions(variants),
+            content_type_argument=content_type_argument,
         )
 
     def _parameters(
@@ -276,6 +292,7 @@ class ModelBuilder:
                 if isinstance(resolved, dict) and "name" in resolved and "in" in resolved:
                     by_key[(resolved["name"], resolved["in"])] = (resolved, raw_pointer)
         parameters = []
+        first_location: dict[str, str] = {}  # Python name -> where it was first used
         for (wire_name, location), (raw, raw_pointer) in by_key.items():
             if location not in ("path", "query", "header", "cookie"):
                 self.skip(raw_pointer, f"parameter location {location!r} is not supported")
@@ -295,9 +312,23 @@ class ModelBuilder:
                 schema_pointer = f"{raw_pointer}/content/{join_pointer(media)[1:]}/schema"
             example = raw.get("example")
             style = raw.get("style") or ("simple" if location in ("path", "header") else "form")
+            if location == "header" and not _HEADER_NAME.fullmatch(wire_name):
+                self.problems.append(
+                    Problem(
+                        f"header name {wire_name!r} is not a valid HTTP header name; the "
+                        "client refuses a value for it",
+                        self.document.location(raw_pointer + "/name"),
+                        Severity.WARNING,
+                    )
+                )
+            base = value_name(wire_name)
+            if first_location.setdefault(base, location) != location:
+                # One name in several places (`param` in the query and a header):
+                # the later ones say where they go.
+                base = value_name(f"{wire_name}_{location}")
             parameters.append(
                 ir.Parameter(
-                    name=names.claim(value_name(wire_name)),
+                    name=names.claim(base),
                     wire_name=SpecText(wire_name),
                     location=cast(Literal["path", "query", "header", "cookie"], location),
                     type=self.schemas.type_of(schema, schema_pointer, hint + class_name(wire_name)),
@@ -312,31 +343,98 @@ class ModelBuilder:
             )
         return tuple(parameters)
 
-    def _request_body(
-        self, spec: dict[str, Any], pointer: str, hint: str, names: Namespace
-    ) -> ir.RequestBody | None:
+    def _request_bodies(
+        self, spec: dict[str, Any], pointer: str, hint: str, names: Namespace, operation: str
+    ) -> tuple[ir.RequestBody | None, tuple[ir.BodyVariant, ...]]:
+        """The request body in its preferred content type, and every other one it may take.
+
+        With one content type there are no variants. With several, each is a
+        variant with its own private builder; the operation takes the union of
+        their arguments and a `content_type` argument choosing among them.
+        """
         if "requestBody" not in spec:
-            return None
+            return None, ()
         body_pointer = pointer + "/requestBody"
         raw, _ = self.schemas.resolve(spec["requestBody"], body_pointer)
-        content = raw.get("content") or {}
-        chosen = _choose_content(content)
-        if chosen is None:
+        content = (raw.get("content") if isinstance(raw, dict) else None) or {}
+        ordered = _ordered_contents(content)
+        if not ordered:
             self.skip(body_pointer, "request body has no content type the client can send")
-            return None
-        content_type, encoding = chosen
-        media_pointer = f"{body_pointer}/content/{join_pointer(content_type)[1:]}"
-        others = [c for c in content if c != content_type]
-        if others:
-            self.problems.append(
-                Problem(
-                    f"request body sent as {content_type}; other content types "
-                    f"{others} are not offered by the client",
-                    self.document.location(media_pointer),
-                    Severity.WARNING,
+            return None, ()
+        primary = self._request_body(raw, *ordered[0], body_pointer, hint, names)
+        if len(ordered) == 1:
+            return primary, ()
+        bodies = [primary]
+        built: list[tuple[Any, ir.RequestBody]] = [(_media_schema(content, ordered[0][0]), primary)]
+        suffixes = Namespace()
+        shared: dict[str, ir.TypeRef] = {}  # body argument name -> its type
+        for body in bodies:
+            shared.update((a.name, a.type) for a in _body_arguments(body))
+        for media, encoding in ordered[1:]:
+            schema = _media_schema(content, media)
+            same = next((b for s, b in built if s == schema and b.flattened), None)
+            if same is not None and encoding in ("json", "form", "multipart"):
+                body = dataclasses.replace(
+                    same,
+                    content_type=SpecText(media),
+                    encoding=encoding,
+                    styles=self._styles(content, media),
+                    part_types=self._part_types(content, media),
+                )
+            else:
+                variant_hint = hint + class_name(_content_suffix(media, encoding))
+                body = self._request_body(
+                    raw, media, encoding, body_pointer, variant_hint, Namespace()
+                )
+                body = self._share_names(body, shared, names)
+            built.append((schema, body))
+            bodies.append(body)
+            shared.update((a.name, a.type) for a in _body_arguments(body))
+        variants = []
+        for body in bodies:
+            suffix = suffixes.claim(_content_suffix(body.content_type, body.encoding))
+            variants.append(
+                ir.BodyVariant(
+                    body=body,
+                    function=self.body_functions.claim(f"_body_{operation}_{suffix}"),
+                    arguments=_body_arguments(body),
                 )
             )
-        schema = (content[content_type] or {}).get("schema")
+        return primary, tuple(variants)
+
+    def _share_names(
+        self, body: ir.RequestBody, shared: dict[str, ir.TypeRef], names: Namespace
+    ) -> ir.RequestBody:
+        """`body` with argument names shared with earlier content types where the type agrees.
+
+        A name already taken by a parameter, or by an argument of another type,
+        is replaced by a new one.
+        """
+
+        def rename(name: str, type_: ir.TypeRef) -> str:
+            return name if shared.get(name) == type_ else names.claim(name)
+
+        if body.flattened:
+            fields = tuple(
+                f if f.read_only else dataclasses.replace(f, name=rename(f.name, f.type))
+                for f in body.fields
+            )
+            return dataclasses.replace(body, fields=fields)
+        assert body.type is not None
+        return dataclasses.replace(body, argument=rename(body.argument, body.type))
+
+    def _request_body(
+        self,
+        raw: dict[str, Any],
+        content_type: str,
+        encoding: ir.BodyEncoding,
+        body_pointer: str,
+        hint: str,
+        names: Namespace,
+    ) -> ir.RequestBody:
+        content = raw.get("content") or {}
+        media_pointer = f"{body_pointer}/content/{join_pointer(content_type)[1:]}"
+        schema = _media_schema(content, content_type)
         schema_pointer = media_pointer + "/schema"
         resolved, resolved_pointer = self.schemas.resolve(schema, schema_pointer)
         required = bool(raw.get("required"))
@@ -346,6 +444,7 @@ class ModelBuilder:
                 resolved = self.schemas.merged_object(resolved, resolved_pointer)
             self.schemas.type_of(schema, schema_pointer, hint + "Body")  # the model, for users
             required_fields = set(resolved.get("required") or [])
+            # Read-only properties are the API's to set: a request has no place for them.
             fields = tuple(
                 self.schemas.field(
                     wire,
@@ -356,9 +455,16 @@ class ModelBuilder:
                     names=names,
                 )
                 for wire, prop in (resolved.get("properties") or {}).items()
+                if not self._read_only(prop, f"{resolved_pointer}/properties")
             )
             return ir.RequestBody(
-                SpecText(content_type), encoding, required, description, fields=fields
+                SpecText(content_type),
+                encoding,
+                required,
+                description,
+                fields=fields,
+                styles=self._styles(content, content_type),
+                part_types=self._part_types(content, content_type),
             )
         body_type: ir.TypeRef
         if encoding == "binary":
@@ -374,6 +480,51 @@ class ModelBuilder:
             description,
             type=body_type,
             argument=names.claim("body"),
+            styles=self._styles(content, content_type),
+            part_types=self._part_types(content, content_type),
+        )
+
+    def _read_only(self, schema: Any, pointer: str) -> bool:
+        resolved, _ = self.schemas.resolve(schema, pointer)
+        return any(isinstance(s, dict) and s.get("readOnly") is True for s in (schema, resolved))
+
+    def _encodings(self, content: dict[str, Any], media: str) -> dict[str, dict[str, Any]]:
+        """The media type's `encoding` object: property name -> how it is sent."""
+        encoding = (content.get(media) or {}).get("encoding")
+        if not isinstance(encoding, dict):
+            return {}
+        return {str(k): v for k, v in encoding.items() if isinstance(v, dict)}
+
+    def _styles(
+        self, content: dict[str, Any], media: str
+    ) -> tuple[tuple[SpecText, str, bool], ...]:
+        """Form fields whose style or explode the `encoding` object sets (forms only)."""
+        if media.split(";")[0].strip().lower() != "application/x-www-form-urlencoded":
+            return ()
+        found = []
+        for name, encoding in self._encodings(content, media).items():
+            style = encoding.get("style")
+            if isinstance(style, str) or isinstance(encoding.get("explode"), bool):
+                style = (
+                    style
+                    if style in ("form", "spaceDelimited", "pipeDelimited", "deepObject")
+                    else "form"
+                )
+                found.append(
+                    (SpecText(name), style, bool(encoding.get("explode", style == "form")))
+                )
+        return tuple(found)
+
+    def _part_types(
+        self, content: dict[str, Any], media: str
+    ) -> tuple[tuple[SpecText, SpecText], ...]:
+        """Multipart parts whose content type the `encoding` object sets."""
+        if not media.lower().startswith("multipart/"):
+            return ()
+        return tuple(
+            (SpecText(name), SpecText(encoding["contentType"].split(",")[0].strip()))
+            for name, encoding in self._encodings(content, media).items()
+            if isinstance(encoding.get("contentType"), str) and encoding["contentType"].strip()
         )
 
     def _responses(self, raw: dict[str, Any], pointer: str, hint: str) -> Any:
@@ -387,7 +538,10 @@ class ModelBuilder:
             is_success = status.startswith("2")
             content = response.get("content") or {}
             media = next((m for m in content if _JSON_CONTENT.match(m.split(";")[0])), None)
+            others = [m for m in content if m != media]
             response_type: ir.TypeRef | None = None
+            fallback: Literal["text", "bytes"] | None = None
+            json_type: ir.TypeRef | None = None
             if media is not None:
                 schema = (content[media] or {}).get("schema")
                 suffix = "Response" if success_count == 1 and is_success else f"Response{status}"
@@ -398,18 +552,29 @@ class ModelBuilder:
                     f"{response_pointer}/content/{join_pointer(media)[1:]}/schema",
                     hint + suffix,
                 )
+                if others:
+                    # The API may answer in another of the described media types:
+                    # that answer is returned as it came.
+                    fallback = "text" if all(_is_text(m) for m in others) else "bytes"
+                    other_type = ir.ScalarType("str") if fallback == "text" else ir.BytesType()
+                    json_type = response_type
+                    response_type = ir.union((response_type, other_type))
             elif content:
                 media = next(iter(content))
-                response_type = (
-                    ir.ScalarType("str") if media.startswith("text/") else ir.BytesType()
-                )
-            yield ir.Response(
+                response_type = ir.ScalarType("str") if _is_text(media) else ir.BytesType()
+            found = ir.Response(
                 status=SpecText(status),
                 description=text(response.get("description")),
                 content_type=SpecText(media) if media else None,
                 type=response_type,
                 is_success=is_success,
+                fallback=fallback,
+                json_type=json_type,
             )
+            yield found
+            if status == "default" and success_count == 0:
+                # Without a 2XX response, `default` describes the successful answers too.
+                yield dataclasses.replace(found, is_success=True)
 
     # ------------------------------------------------------------ error codes
 
@@ -448,13 +613,30 @@ def _package_version(version: Any) -> str:
     )
 
 
+def _one_line(value: Any) -> str:
+    """A title as one line of visible text: it also names the package's metadata.
+
+    Line breaks and runs of whitespace become one space; control characters and
+    lone surrogates (which no file encoding can hold) become U+FFFD.
+    """
+    if not isinstance(value, str):
+        return ""
+    line = " ".join(value.split())
+    return "".join(c if c.isprintable() else "\ufffd" for c in line)
+
+
 def _synthesized_id(method: str, path: str) -> str:
     words = [w for w in re.split(r"[^0-9A-Za-z]+", path.replace("{", "by_")) if w]
     return "_".join([method, *words]) if words else method
 
 
-def _choose_content(content: dict[str, Any]) -> tuple[str, Any] | None:
-    preference = (
+def _ordered_contents(content: dict[str, Any]) -> list[tuple[str, ir.BodyEncoding]]:
+    """Every content type of a request body with its encoding, the preferred one first.
+
+    JSON is preferred, then forms, multipart, raw bytes and text; within one
+    kind, the document's order.
+    """
+    preference: tuple[tuple[ir.BodyEncoding, Any], ...] = (
         ("json", lambda m: _JSON_CONTENT.match(m) is not None and m != "*/*"),
         ("form", lambda m: m == "application/x-www-form-urlencoded"),
         ("multipart", lambda m: m.startswith("multipart/")),
@@ -462,52 +644,121 @@ def _choose_content(content: dict[str, Any]) -> tuple[str, Any] | None:
         ("text", lambda m: m.startswith("text/")),
         ("binary", lambda m: True),
     )
+    ordered: list[tuple[str, ir.BodyEncoding]] = []
     for encoding, accepts in preference:
         for media in content:
-            if accepts(media.split(";")[0].strip().lower()):
-                return media, encoding
-    return None
+            if media not in (m for m, _ in ordered) and accepts(
+                media.split(";")[0].strip().lower()
+            ):
+                ordered.append((media, encoding))
+    return ordered
+
+
+def _is_text(media: str) -> bool:
+    return media.split(";")[0].strip().lower().startswith("text/")
+
+
+def _media_schema(content: dict[str, Any], media: str) -> Any:
+    return (content.get(media) or {}).get("schema")
+
+
+def _content_suffix(media: str, encoding: str) -> str:
+    """A short name for a content type, for the private builder of its body."""
+    if encoding == "json" and media.split(";")[0].strip().lower() == "application/json":
+        return "json"
+    if encoding in ("form", "multipart") or media == "application/octet-stream":
+        return {"form": "form", "multipart": "multipart"}.get(encoding, "binary")
+    return value_name(media)
+
+
+def _body_arguments(body: ir.RequestBody) -> tuple[ir.Argument, ...]:
+    """The keyword arguments that carry `body`: its fields, or the whole body."""
+    if body.flattened:
+        return tuple(
+            ir.Argument(
+                f.name,
+                f.type,
+                f.required,
+                f.description,
+                nullable_optional=not f.required and isinstance(f.type, ir.NullableType),
+                example=f.example,
+                has_example=f.has_example,
+            )
+            for f in body.fields
+            if not f.read_only
+        )
+    assert body.type is not None
+    return (ir.Argument(body.argument, body.type, body.required, body.description, False),)
 
 
 def _arguments(
-    parameters: tuple[ir.Parameter, ...], body: ir.RequestBody | None
+    parameters: tuple[ir.Parameter, ...], bodies: list[ir.RequestBody | None]
 ) -> tuple[ir.Argument, ...]:
-    entries: list[ir.Argument] = []
-    for parameter in parameters:
-        entries.append(
-            ir.Argument(
-                parameter.name,
-                parameter.type,
-                parameter.required,
-                parameter.description,
-                nullable_optional=False,
-                example=parameter.example,
-                has_example=parameter.has_example,
-            )
+    """The operation's keyword arguments, required ones first.
+
+    With several content types, a body argument is required only when every
+    one of them requires it, and optional (nullable with the not-given marker)
+    otherwise.
+    """
+    entries: list[ir.Argument] = [
+        ir.Argument(
+            parameter.name,
+            parameter.type,
+            parameter.required,
+            parameter.description,
+            nullable_optional=False,
+            example=parameter.example,
+            has_example=parameter.has_example,
         )
-    if body is not None and body.flattened:
-        for body_field in body.fields:
-            if body_field.read_only:
-                continue
-            entries.append(
-                ir.Argument(
-                    body_field.name,
-                    body_field.type,
-                    body_field.required,
-                    body_field.description,
-                    nullable_optional=not body_field.required
-                    and isinstance(body_field.type, ir.NullableType),
-                    example=body_field.example,
-                    has_example=body_field.has_example,
-                )
-            )
-    elif body is not None and body.type is not None:
+        for parameter in parameters
+    ]
+    per_body = [_body_arguments(body) for body in bodies if body is not None]
+    merged: dict[str, ir.Argument] = {}
+    for arguments in per_body:
+        for argument in arguments:
+            merged.setdefault(argument.name, argument)
+    whole_bodies = {b.argument for b in bodies if b is not None and not b.flattened}
+    for name, argument in merged.items():
+        required = all(
+            any(a.name == name and a.required for a in arguments) for arguments in per_body
+        )
         entries.append(
-            ir.Argument(
-                body.argument, body.type, body.required, body.description, nullable_optional=False
+            dataclasses.replace(
+                argument,
+                required=required,
+                nullable_optional=not required
+                and name not in whole_bodies
+                and isinstance(argument.type, ir.NullableType),
             )
         )
     return tuple([a for a in entries if a.required] + [a for a in entries if not a.required])
+
+
+def _with_conversions(variants: tuple[ir.BodyVariant, ...]) -> tuple[ir.BodyVariant, ...]:
+    """Each variant told how the operation's arguments become its own, and which it lacks."""
+    if not variants:
+        return ()
+    merged = {a.name: a for a in _arguments((), [v.body for v in variants])}
+    result = []
+    for variant in variants:
+        conversions: list[tuple[str, ir.Conversion]] = []
+        for argument in variant.arguments:
+            operation_argument = merged[argument.name]
+            if operation_argument.required or not argument.required:
+                conversions.append((argument.name, "pass"))
+            elif operation_argument.nullable_optional:
+                conversions.append((argument.name, "given"))
+            else:
+                conversions.append((argument.name, "required"))
+        own = {a.name for a in variant.arguments}
+        result.append(
+            dataclasses.replace(
+                variant,
+                conversions=tuple(conversions),
+                unused=tuple(name for name in merged if name not in own),
+            )
+        )
+    return tuple(result)
 
 
 def _return_type(responses: tuple[ir.Response, ...]) -> ir.TypeRef | None:
@@ -522,5 +773,7 @@ def _return_type(responses: tuple[ir.Response, ...]) -> ir.TypeRef | None:
             types.append(response.type)
     if not types:
         return None
-    result = types[0] if len(types) == 1 else ir.UnionType(tuple(types))
-    return ir.NullableType(result) if empty and not isinstance(result, ir.NullableType) else result
+    result = ir.union(tuple(types))
+    if empty and not isinstance(result, ir.NullableType | ir.AnyType):
+        return ir.NullableType(result)
+    return result

@@ -58,9 +58,44 @@ _RESERVED_VALUE_NAMES = frozenset(
         "range",
     }
 )
-# Names the generated package defines or imports at module level next to models.
+# Names that read like digits (pycodestyle E741-E743).
+_AMBIGUOUS = frozenset({"l", "I", "O"})
+# Names the generated package defines or imports at module level next to models
+# (models.py, _operations.py, __init__.py): a model or enum must not take one.
 RESERVED_CLASS_NAMES = frozenset(
     {
+        # _types, _decode, _responses and _client
+        "Body",
+        "FormBody",
+        "JsonBody",
+        "MultipartBody",
+        "RawBody",
+        "Request",
+        "Security",
+        "Decoder",
+        "DecodeError",
+        "ErrorStatus",
+        "BaseClient",
+        "RawResponseClient",
+        "AsyncRawResponseClient",
+        "TYPE_CHECKING",
+        # errors (the package's own base error is reserved by the model stage)
+        "APIConnectionError",
+        "APIError",
+        "APIStatusError",
+        "APITimeoutError",
+        "AuthenticationError",
+        "BadRequestError",
+        "ConfigurationError",
+        "ConflictError",
+        "InternalServerError",
+        "NotFoundError",
+        "OutcomeUnknownError",
+        "PermissionDeniedError",
+        "RateLimitError",
+        "RequestValidationError",
+        "ResponseValidationError",
+        "UnprocessableEntityError",
         "Any",
         "ApiResponse",
         "AsyncClient",
@@ -89,6 +124,10 @@ RESERVED_CLASS_NAMES = frozenset(
         "timezone",
     }
 )
+
+
+# Methods every generated model has: a field must not hide one.
+RESERVED_FIELD_NAMES = frozenset({"from_json", "to_json", "frozenset"})
 
 
 def _ascii_words(name: str) -> list[str]:
@@ -129,7 +168,7 @@ def safe_identifier(name: str, *, fallback: str, prefix: str) -> str:
         name = f"{prefix}{name}"
     if keyword.iskeyword(name) or (keyword.issoftkeyword(name) and name == "_"):
         name += "_"
-    if name in _RESERVED_VALUE_NAMES:
+    if name in _RESERVED_VALUE_NAMES or name in _AMBIGUOUS:
         name += "_"
     return name
 

@@ -8,6 +8,7 @@ the filters below; every filter that prints document text escapes it (see
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -92,18 +93,16 @@ def _environment(api: ir.Api, cache_folder: Path | None = None) -> jinja2.Enviro
         docstring=_docstring,
         comment=comment,
         markdown=markdown,
-        toml_string=lambda value: json.dumps(str(value), ensure_ascii=False),
+        # JSON string escapes are valid TOML basic-string escapes; DEL must be escaped too.
+        toml_string=lambda value: json.dumps(str(value), ensure_ascii=False).replace(
+            "\x7f", "\\u007f"
+        ),
         upper_snake=constant_name,
         needs_encoding=ir.needs_encoding,
         model_kinds=lambda models: ir.type_kinds(f.type for m in models for f in m.fields),
-        any_needs_encoding=lambda models: any(
-            ir.needs_encoding(f.type) for m in models for f in m.fields
-        ),
         any_constraints=lambda models: any(f.constraints for m in models for f in m.fields),
         operation_kinds=lambda operations: ir.type_kinds(_operation_types(operations)),
         operation_models=_operation_models,
-        operation_runtime_modules=_operation_runtime_modules,
-        operation_type_names=_operation_type_names,
         exported_model_names=lambda api: sorted(
             [m.name for m in api.models] + [e.name for e in api.enums], key=_isort_key
         ),
@@ -158,45 +157,6 @@ def _named(types: Iterable[ir.TypeRef]) -> set[str]:
 
 def _operation_models(operations: Iterable[ir.Operation]) -> list[str]:
     return sorted(_named(_operation_types(operations)), key=_isort_key)
-
-
-def _operation_runtime_modules(operations: tuple[ir.Operation, ...]) -> list[str]:
-    modules = {"_responses"}
-    for op in operations:
-        if any(p.constraints for p in op.parameters) or (
-            op.body is not None and any(f.constraints for f in op.body.fields)
-        ):
-            modules.add("_checks")
-        if op.parameters or (
-            op.body is not None
-            and (
-                op.body.encoding in ("form", "multipart")
-                or any(ir.needs_encoding(f.type) for f in op.body.fields)
-                or (op.body.type is not None and ir.needs_encoding(op.body.type))
-            )
-        ):
-            modules.add("_encode")
-        if any(r.type is not None and not isinstance(r.type, ir.ModelType) for r in op.responses):
-            modules.add("_decode")
-    return sorted(modules)
-
-
-def _operation_type_names(operations: tuple[ir.Operation, ...]) -> list[str]:
-    names = {"Request"}
-    for op in operations:
-        if any(a.nullable_optional for a in op.arguments):
-            names.update(("NOT_GIVEN", "NotGiven"))
-        if op.body is None:
-            continue
-        if op.body.encoding == "json":
-            names.add("JsonBody")
-        elif op.body.flattened and op.body.encoding == "form":
-            names.add("FormBody")
-        elif op.body.flattened:
-            names.add("MultipartBody")
-        else:
-            names.add("RawBody")
-    return sorted(names, key=lambda n: (not n.isupper(), n))
 
 
 def _constraint_rules(api: ir.Api) -> set[str]:
@@ -336,11 +296,20 @@ def _public_names(api: ir.Api) -> list[str]:
     ]
     names.extend(m.name for m in api.models)
     names.extend(e.name for e in api.enums)
-    # RUF022's order: by casing first, then case-sensitively.
-    return sorted(names, key=lambda name: (_isort_key(name)[0], name))
+    # RUF022's order: by casing first, then naturally and case-sensitively.
+    return sorted(names, key=lambda name: (_casing(name), _natural(name)))
 
 
-def _isort_key(name: str) -> tuple[int, str, str]:
-    """The order ruff's isort uses: CONSTANTS, then Classes, then the rest, ignoring case."""
-    category = 0 if name.isupper() else 1 if name[:1].isupper() else 2
-    return (category, name.lower(), name)
+def _isort_key(name: str) -> tuple[int, list[int | str], str]:
+    """The order ruff's isort uses: CONSTANTS, then Classes, then the rest; case ignored,
+    numbers compared as numbers (`M1` before `M123abc`)."""
+    return (_casing(name), _natural(name.lower()), name)
+
+
+def _casing(name: str) -> int:
+    # A one-letter capital is a class to isort, not a constant.
+    return 0 if len(name) > 1 and name.isupper() else 1 if name[:1].isupper() else 2
+
+
+def _natural(text: str) -> list[int | str]:
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]

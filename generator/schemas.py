@@ -7,6 +7,7 @@ that need a class are named from where they appear (`SendNotificationMessage`
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,7 +17,14 @@ from . import ir
 from .errors import Problem, Severity, join_pointer
 from .escape import SpecText
 from .load import Document
-from .naming import RESERVED_CLASS_NAMES, Namespace, class_name, constant_name, value_name
+from .naming import (
+    RESERVED_CLASS_NAMES,
+    RESERVED_FIELD_NAMES,
+    Namespace,
+    class_name,
+    constant_name,
+    value_name,
+)
 from .validate import resolve_pointer
 
 _COMPONENT_PREFIX = "#/components/schemas/"
@@ -39,18 +47,28 @@ def text(value: Any) -> SpecText | None:
 class SchemaConverter:
     document: Document
     problems: list[Problem]
+    reserved: frozenset[str] = frozenset()
+    """Class names the package defines besides the fixed ones (its base error)."""
     class_names: Namespace = field(default_factory=lambda: Namespace(RESERVED_CLASS_NAMES))
     models: dict[str, ir.Model] = field(default_factory=dict)
     enums: dict[str, ir.Enum] = field(default_factory=dict)
     _named: dict[str, ir.TypeRef] = field(default_factory=dict)
     _component_names: dict[str, str] = field(default_factory=dict)
     _name_for_next_class: str | None = None
+    _inline: dict[str, ir.TypeRef] = field(default_factory=dict)
+    """Types of inline schemas by JSON pointer: one schema, one class, however reached."""
 
     def __post_init__(self) -> None:
+        for name in self.reserved:
+            self.class_names.claim(name)
         # Claim component names first so inline schemas never take them.
         components = self.document.data.get("components", {}).get("schemas", {}) or {}
         for key in components:
-            self._component_names[key] = self.class_names.claim(class_name(key))
+            self._component_names[key] = self.class_names.claim(self._class_name(key))
+
+    def _class_name(self, name: str) -> str:
+        candidate = class_name(name)
+        return candidate + "Model" if candidate in self.reserved else candidate
 
     @property
     def is_openapi_30(self) -> bool:
@@ -90,7 +108,7 @@ class SchemaConverter:
         if self._name_for_next_class is not None:
             name, self._name_for_next_class = self._name_for_next_class, None
             return name
-        return self.class_names.claim(class_name(hint))
+        return self.class_names.claim(self._class_name(hint))
 
     # ------------------------------------------------------------ types
 
@@ -108,11 +126,16 @@ class SchemaConverter:
             self.warn(pointer, "a schema must be an object; treated as any value")
             return ir.AnyType()
 
+        if pointer.startswith("/") and pointer in self._inline:
+            return self._inline[pointer]
         nullable, types = self._types(schema)
         inner = self._non_null_type(schema, pointer, hint, types)
+        result = inner
         if nullable and not isinstance(inner, ir.NullableType | ir.AnyType):
-            return ir.NullableType(inner)
-        return inner
+            result = ir.NullableType(inner)
+        if pointer.startswith("/"):
+            self._inline[pointer] = result
+        return result
 
     def _component(self, ref: str, pointer: str) -> ir.TypeRef:
         if ref in self._named:
@@ -164,7 +187,7 @@ class SchemaConverter:
             options_types = tuple(
                 self._non_null_type({**schema, "type": t}, pointer, hint, [t]) for t in types
             )
-            return ir.UnionType(options_types)
+            return ir.union(options_types)
         kind = types[0] if types else _implied_type(schema)
         if kind == "string":
             return self._string(schema)
@@ -183,6 +206,8 @@ class SchemaConverter:
         if kind == "object":
             if self._needs_model(schema):
                 name = self._claim(hint)
+                if pointer.startswith("/"):
+                    self._inline[pointer] = ir.ModelType(name)  # for recursion through it
                 self._build_model(name, schema, pointer)
                 return ir.ModelType(name)
             return ir.MapType(self._additional(schema, pointer, hint) or ir.AnyType())
@@ -283,7 +308,7 @@ class SchemaConverter:
             self.type_of(o, f"{pointer}/{key}/{i}", f"{hint}Option{n + 1}")
             for n, (i, o) in enumerate(non_null)
         )
-        return ir.UnionType(_unique(types), self._discriminator(schema, pointer, types))
+        return ir.union(types, self._discriminator(schema, pointer, types))
 
     def _discriminator(
         self, schema: dict[str, Any], pointer: str, types: tuple[ir.TypeRef, ...]
@@ -313,6 +338,8 @@ class SchemaConverter:
             return self.type_of(parts[0], pointer + "/allOf/0", hint)
         merged = self.merged_object(schema, pointer)
         name = self._claim(hint)
+        if pointer.startswith("/"):
+            self._inline[pointer] = ir.ModelType(name)  # for recursion through it
         self._build_model(name, merged, pointer)
         return ir.ModelType(name)
 
@@ -361,7 +388,7 @@ class SchemaConverter:
         if "allOf" in schema:
             schema = self.merged_object(schema, pointer)
         required = set(schema.get("required") or [])
-        names = Namespace()
+        names = Namespace(RESERVED_FIELD_NAMES)
         fields = []
         for wire_name, property_schema in (schema.get("properties") or {}).items():
             fields.append(
@@ -374,6 +401,20 @@ class SchemaConverter:
                     names=names,
                 )
             )
+        # A field named after a type the class's annotations use would hide it
+        # (`datetime: int` above `created: datetime`): it gives way.
+        kinds = ir.type_kinds(f.type for f in fields)
+        annotation_names = {"datetime"} if kinds & {"datetime", "unixtime"} else set()
+        annotation_names |= {"date"} if "date" in kinds else set()
+        annotation_names |= {"Any"} if "any" in kinds else set()
+        fields = [
+            (
+                dataclasses.replace(f, name=names.claim(f.name + "_"))
+                if f.name in annotation_names
+                else f
+            )
+            for f in fields
+        ]
         self.models[name] = ir.Model(
             name=name,
             description=text(schema.get("description")),
@@ -549,14 +590,6 @@ def _python_scalar(value: Any) -> Literal["str", "int", "float", "bool"] | None:
     if isinstance(value, str):
         return "str"
     return None
-
-
-def _unique(types: tuple[ir.TypeRef, ...]) -> tuple[ir.TypeRef, ...]:
-    result: list[ir.TypeRef] = []
-    for t in types:
-        if t not in result:
-            result.append(t)
-    return tuple(result)
 
 
 def _escape(token: str) -> str:

@@ -185,15 +185,33 @@ def enum_of(enum_class: type[E], base: Decoder[T]) -> Decoder[E | T]:
 
 
 def union_of(*options: Decoder[Any]) -> Decoder[Any]:
-    """The first option that accepts the value, in the order the description lists them."""
+    """The option that fits the value best; the first that accepts it, for anything but objects.
+
+    Models ignore fields they do not know, so an object may be accepted by
+    several of them: it goes to the model that knows the most of its fields,
+    the earliest listed among equals (a model without required fields must
+    not take what another describes more closely).
+    """
 
     def decode(value: object, path: str) -> Any:
         failures = []
+        best: tuple[int, Any] | None = None
         for option in options:
             try:
-                return option(value, path)
+                result = option(value, path)
             except DecodeError as exc:
                 failures.append(exc.message)
+                continue
+            if not isinstance(value, dict):
+                return result
+            known: frozenset[str] = getattr(type(result), "_JSON_KEYS", frozenset())
+            fit = sum(1 for key in value if key in known)
+            if best is None or fit > best[0]:
+                best = (fit, result)
+            if fit == len(value):
+                break
+        if best is not None:
+            return best[1]
         raise DecodeError(path, "matches none of the allowed shapes: " + "; ".join(failures))
 
     return decode

@@ -101,9 +101,9 @@ def send_notification_message(
     if category is not None:
         _body["category"] = category
     if date is not None:
-        _date = _encode.unix_time(date, 1000, "date")
-        _checks.minimum("date", _date, 1000000000000)
-        _body["date"] = _date
+        _date_wire = _encode.unix_time(date, 1000, "date")
+        _checks.minimum("date", _date_wire, 1000000000000)
+        _body["date"] = _date_wire
     return Request(
         operation_id="sendNotificationMessage",
         method="POST",
@@ -259,9 +259,9 @@ def send_marketing_message(
     if category is not None:
         _body["category"] = category
     if date is not None:
-        _date = _encode.unix_time(date, 1000, "date")
-        _checks.minimum("date", _date, 1000000000000)
-        _body["date"] = _date
+        _date_wire = _encode.unix_time(date, 1000, "date")
+        _checks.minimum("date", _date_wire, 1000000000000)
+        _body["date"] = _date_wire
     return Request(
         operation_id="sendMarketingMessage",
         method="POST",
@@ -1460,9 +1460,9 @@ def create_marketing_campaign(
     if flash is not None:
         _body["flash"] = flash
     if date is not None:
-        _date = _encode.unix_time(date, 1000, "date")
-        _checks.minimum("date", _date, 1000000000000)
-        _body["date"] = _date
+        _date_wire = _encode.unix_time(date, 1000, "date")
+        _checks.minimum("date", _date_wire, 1000000000000)
+        _body["date"] = _date_wire
     if external_url is not None:
         _body["externalUrl"] = external_url
     if landing_page_type is not None:
@@ -1559,9 +1559,9 @@ def create_notification_campaign(
     if flash is not None:
         _body["flash"] = flash
     if date is not None:
-        _date = _encode.unix_time(date, 1000, "date")
-        _checks.minimum("date", _date, 1000000000000)
-        _body["date"] = _date
+        _date_wire = _encode.unix_time(date, 1000, "date")
+        _checks.minimum("date", _date_wire, 1000000000000)
+        _body["date"] = _date_wire
     if external_url is not None:
         _body["externalUrl"] = external_url
     if landing_page_type is not None:

@@ -28,8 +28,19 @@ def _is_json(content_type: str) -> bool:
     )
 
 
-def json_body(response: httpx.Response) -> object:
-    """The decoded JSON body, or `DecodeError` saying why there is none."""
+def is_json(response: httpx.Response) -> bool:
+    """Whether the response says its body is JSON."""
+    return _is_json(response.headers.get("content-type", ""))
+
+
+def json_body(response: httpx.Response, *, empty_is_null: bool = False) -> object:
+    """The decoded JSON body, or `DecodeError` saying why there is none.
+
+    With `empty_is_null` (a body that may be null or anything at all), an empty
+    body is null rather than an error.
+    """
+    if empty_is_null and not response.content.strip():
+        return None
     content_type = response.headers.get("content-type", "")
     if not _is_json(content_type):
         raise DecodeError("$", f"expected a JSON body, got content type {content_type or 'none'!r}")

@@ -47,7 +47,9 @@ class FormBody:
 @dataclass(frozen=True)
 class MultipartBody:
     fields: tuple[tuple[str, str], ...]
-    files: tuple[tuple[str, tuple[str, bytes, str]], ...]
+    files: tuple[tuple[str, tuple[str, bytes, str | None]], ...]
+    """Parts as (name, (file name, content, content type)); an empty file name and no
+    content type make a plain form field."""
 
 
 @dataclass(frozen=True)

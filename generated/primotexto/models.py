@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from . import _checks, _decode, _encode
 
@@ -277,6 +277,11 @@ _CAMPAIGN_TYPE_DESCRIPTIONS: dict[CampaignType, str] = {
 class NotificationMessage:
     """One notification SMS to one recipient."""
 
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset(
+        {"number", "message", "sender", "campaignName", "category", "date"}
+    )
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
+
     number: str
     """The recipient: `0600000000` (French national) or `+33600000000` (E.164).
     Landlines are refused (error 19); international numbers need the account's
@@ -346,15 +351,18 @@ class NotificationMessage:
         if self.category is not None:
             data["category"] = self.category
         if self.date is not None:
-            _date = _encode.unix_time(self.date, 1000, "NotificationMessage.date")
-            _checks.minimum("NotificationMessage.date", _date, 1000000000000)
-            data["date"] = _date
+            _date_wire = _encode.unix_time(self.date, 1000, "NotificationMessage.date")
+            _checks.minimum("NotificationMessage.date", _date_wire, 1000000000000)
+            data["date"] = _date_wire
         return data
 
 
 @dataclass(frozen=True, kw_only=True)
 class SendResult:
     """The outcome of an accepted send."""
+
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset({"creditsUsed", "snapshotId"})
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
 
     credits_used: float
     """Credits debited for this send. The vendor's sample shows a JSON number with a
@@ -389,6 +397,9 @@ class SendResult:
 class Error:
     """The body of a failed call. Observed in several clients; no real capture is
     public, so the exact shape is inferred."""
+
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset({"code", "error", "message"})
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
 
     code: ErrorCode | int
     """The vendor's error code. The documented codes are listed below; the list is open:
@@ -431,6 +442,11 @@ class MarketingMessage:
     """One marketing SMS to one recipient: exactly the fields of `NotificationMessage`,
     sent to `POST /marketing/messages/send`. The content, not the shape, decides the
     route: promotional content here, transactional content on the notification route."""
+
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset(
+        {"number", "message", "sender", "campaignName", "category", "date"}
+    )
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
 
     number: str
     """The recipient: `0600000000` (French national) or `+33600000000` (E.164).
@@ -501,9 +517,9 @@ class MarketingMessage:
         if self.category is not None:
             data["category"] = self.category
         if self.date is not None:
-            _date = _encode.unix_time(self.date, 1000, "MarketingMessage.date")
-            _checks.minimum("MarketingMessage.date", _date, 1000000000000)
-            data["date"] = _date
+            _date_wire = _encode.unix_time(self.date, 1000, "MarketingMessage.date")
+            _checks.minimum("MarketingMessage.date", _date_wire, 1000000000000)
+            data["date"] = _date_wire
         return data
 
 
@@ -513,6 +529,11 @@ class MessageStatus:
     returned as an aware datetime (UTC). The vendor's sample has every field; a time
     that has not happened yet (a message not yet delivered) is assumed to be absent or
     `null` (inferred), so the times are optional."""
+
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset(
+        {"id", "state", "stateDate", "sent", "submitted", "delivered", "test"}
+    )
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
 
     id: int | str
     """The message's identifier. The vendor's sample gives a JSON number (`362891`)
@@ -600,6 +621,25 @@ class MessageStats:
     """Counts over every message of one category, as the vendor's sample shows them. The
     vendor does not define the fields; their meanings below follow their names."""
 
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset(
+        {
+            "sent",
+            "submitted",
+            "delivered",
+            "openers",
+            "clickers",
+            "clicks",
+            "opens",
+            "replies",
+            "unsubscribers",
+            "errors",
+            "bounced",
+            "complaint",
+            "timespent",
+        }
+    )
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
+
     sent: int
     """Messages sent and acknowledged by the operator."""
     submitted: int
@@ -684,6 +724,9 @@ class MessageStats:
 class Reply:
     """One SMS a recipient sent back in answer to a message."""
 
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset({"id", "identifier", "message"})
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
+
     id: str
     """The reply's identifier."""
     identifier: str
@@ -720,6 +763,9 @@ class Reply:
 class BlacklistSummary:
     """The numbers on one blacklist among a send's recipients, and their count."""
 
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset({"number", "identifiers"})
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
+
     number: int
     """How many recipients are on this blacklist. It may exceed the length of
     `identifiers` (the vendor's sample counts 18 and lists 3), so the list is presumably
@@ -753,6 +799,9 @@ class Blacklists:
     """The recipients of a category's messages, or of a campaign, that are now on the
     account's blacklists."""
 
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset({"bounces", "unsubscribers"})
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
+
     bounces: BlacklistSummary
     """Recipients whose number is not assigned (NPAI)."""
     unsubscribers: BlacklistSummary
@@ -783,6 +832,11 @@ class Blacklists:
 @dataclass(frozen=True, kw_only=True)
 class AccountStats:
     """The account's totals over every send, and its credit balance."""
+
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset(
+        {"credits", "sent", "submitted", "delivered", "undelivered", "bounces", "unsubscribers"}
+    )
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
 
     credits: float
     """The remaining credits. An integer in the vendor's sample (`279`); typed as a
@@ -840,6 +894,9 @@ class AccountStats:
 class BlacklistEvent:
     """One event in the history of a blacklist entry (SDKs only)."""
 
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset({"date", "campaignId"})
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
+
     date: datetime | None = None
     """When it happened (epoch milliseconds)."""
     campaign_id: str | None = None
@@ -871,6 +928,11 @@ class BlacklistEvent:
 class BlacklistEntry:
     """One entry of an account blacklist. Only the field names are known (from the
     SDKs); their meanings below are inferred from the names."""
+
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset(
+        {"id", "identifier", "deleted", "blacklistId", "history"}
+    )
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
 
     id: str
     """The entry's identifier, which the `...ById` removal calls take."""
@@ -919,6 +981,9 @@ class BlacklistEntry:
 class BlacklistAddition:
     """A number to add to one of the account's blacklists."""
 
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset({"identifier"})
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
+
     identifier: str
     """The number to blacklist, `0600000000` or `+33600000000`."""
 
@@ -947,6 +1012,9 @@ class BlacklistAddition:
 class CreatedId:
     """The identifier of what a call created (a blacklist entry, a list, a contact)."""
 
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset({"id"})
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
+
     id: str
     """The new object's identifier."""
 
@@ -971,6 +1039,11 @@ class CreatedId:
 class NumberCheck:
     """The result of checking a number (SDKs only). The field names come from the SDKs;
     their meanings are inferred from the names."""
+
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset(
+        {"international", "rawIdentifier", "formattedIdentifier", "status"}
+    )
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
 
     international: bool | None = None
     """Whether the number is outside France (sending to it needs the international mode,
@@ -1016,6 +1089,9 @@ class NumberCheck:
 class NewContactList:
     """A contact list to create."""
 
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset({"name"})
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
+
     name: str
     """The list's name, as shown in the vendor's web interface."""
 
@@ -1040,6 +1116,9 @@ class NewContactList:
 class ContactList:
     """A contact list. Only `id` and `name` are known fields; others the API sends are
     passed through untyped."""
+
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset({"id", "name"})
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
 
     id: str
     """The list's identifier."""
@@ -1069,6 +1148,9 @@ class ContactList:
 @dataclass(frozen=True, kw_only=True)
 class NewContact:
     """A contact to add to a list."""
+
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset({"identifier", "attributes"})
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
 
     identifier: str
     """The contact's mobile number, `0600000000` or `+33600000000`."""
@@ -1116,6 +1198,9 @@ class NewContact:
 @dataclass(frozen=True, kw_only=True)
 class Contact:
     """A contact of a list (SDKs only)."""
+
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset({"id", "identifier", "attributes"})
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
 
     id: str
     """The contact's identifier."""
@@ -1166,6 +1251,9 @@ class NewListField:
     """A custom field to add to a list. A `DATE` field needs a `format` (the Java SDK
     refuses one without it; the API's own answer to that is not documented)."""
 
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset({"name", "type", "format"})
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
+
     name: str
     """The field's name, the key of its values in a contact's `attributes`."""
     type_: FieldType | str
@@ -1202,6 +1290,9 @@ class NewListField:
 @dataclass(frozen=True, kw_only=True)
 class ListField:
     """A custom field of a list (SDKs only)."""
+
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset({"id", "name", "type", "format"})
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
 
     id: str | None = None
     """The field's identifier, which `deleteListField` takes."""
@@ -1245,6 +1336,23 @@ class ListField:
 class NewCampaign:
     """A campaign to create (fields from the SDKs; the vendor's creation page is not
     available). `name`, `message` and `sendList` are required by every SDK."""
+
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset(
+        {
+            "name",
+            "message",
+            "sendList",
+            "sourceAddress",
+            "type",
+            "flash",
+            "date",
+            "externalUrl",
+            "landingPageType",
+            "landingPage",
+            "landingPageTitle",
+        }
+    )
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
 
     name: str
     """The campaign's name (an invalid one gives error 40)."""
@@ -1326,9 +1434,9 @@ class NewCampaign:
         if self.flash is not None:
             data["flash"] = self.flash
         if self.date is not None:
-            _date = _encode.unix_time(self.date, 1000, "NewCampaign.date")
-            _checks.minimum("NewCampaign.date", _date, 1000000000000)
-            data["date"] = _date
+            _date_wire = _encode.unix_time(self.date, 1000, "NewCampaign.date")
+            _checks.minimum("NewCampaign.date", _date_wire, 1000000000000)
+            data["date"] = _date_wire
         if self.external_url is not None:
             data["externalUrl"] = self.external_url
         if self.landing_page_type is not None:
@@ -1344,6 +1452,9 @@ class NewCampaign:
 class CampaignCreation:
     """The answer to a campaign creation. The SDKs disagree on its field: some read
     `id`, others `campaignId`. Both are declared, both optional; one is expected."""
+
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset({"id", "campaignId"})
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
 
     id: str | None = None
     """The new campaign's identifier (the PHP and C# SDKs' reading)."""
@@ -1375,6 +1486,9 @@ class CampaignCreation:
 class CampaignTest:
     """The number to send a campaign's test message to."""
 
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset({"identifier"})
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
+
     identifier: str
     """The test recipient, `0600000000` or `+33600000000`."""
 
@@ -1403,6 +1517,9 @@ class CampaignTest:
 class CreditsUsed:
     """The credits a campaign's test or send debited."""
 
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset({"creditsUsed"})
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
+
     credits_used: float
     """Credits debited, a JSON number with a fraction in the vendor's samples (`1.0` for
     a test, `26146.0` for a send)."""
@@ -1430,6 +1547,26 @@ class Campaign:
     """A campaign as stored (SDKs only: the fields are those of the Java SDK's model,
     which also accepts others). Every field is optional: the Java model has both `id`
     and `campaignId` and the API's choice is not documented."""
+
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset(
+        {
+            "id",
+            "campaignId",
+            "name",
+            "message",
+            "sendList",
+            "state",
+            "type",
+            "sourceAddress",
+            "date",
+            "flash",
+            "cleanBounces",
+            "cleanUnsubscribers",
+            "keepList",
+            "totalCredits",
+        }
+    )
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
 
     id: str | None = None
     """The campaign's identifier."""
@@ -1526,6 +1663,23 @@ class Campaign:
 class CampaignStatus:
     """A campaign's state and counts, as the vendor's "campaign statistics" page shows
     them."""
+
+    _JSON_KEYS: ClassVar[frozenset[str]] = frozenset(
+        {
+            "id",
+            "name",
+            "state",
+            "creditsUsed",
+            "sent",
+            "submitted",
+            "delivered",
+            "undelivered",
+            "errors",
+            "bounces",
+            "replies",
+        }
+    )
+    """The JSON fields this model knows: the union decoder prefers the closest fit."""
 
     id: str
     """The campaign's identifier."""

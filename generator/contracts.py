@@ -238,6 +238,9 @@ def _refusals(
             for f in op.body.fields
             if f.constraints and not f.read_only
         ]
+    if op.body is not None and not op.body.flattened and op.body.constraints:
+        body_type = op.body.type or ir.AnyType()
+        constrained.append((op.body.argument, SpecText("body"), body_type, op.body.constraints))
     values = {a.name: a for a in base}
     cases = []
     for name, wire_name, t, constraints in constrained:

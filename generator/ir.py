@@ -268,6 +268,8 @@ class RequestBody:
     fields: tuple[Field, ...] = ()  # when flattened
     type: TypeRef | None = None  # when passed whole as `body`
     argument: str = "body"
+    constraints: tuple[Constraint, ...] = ()
+    """Checks of a body passed whole (`minItems` on an array body, ...)."""
     styles: tuple[tuple[SpecText, str, bool], ...] = ()
     """Form fields the `encoding` object gives a style: (wire name, style, explode)."""
     part_types: tuple[tuple[SpecText, SpecText], ...] = ()

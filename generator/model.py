@@ -480,6 +480,7 @@ class ModelBuilder:
             description,
             type=body_type,
             argument=names.claim("body"),
+            constraints=tuple(self.schemas.constraints(schema, schema_pointer)),
             styles=self._styles(content, content_type),
             part_types=self._part_types(content, content_type),
         )

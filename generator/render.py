@@ -166,6 +166,7 @@ def _constraint_rules(api: ir.Api) -> set[str]:
         rules.update(c.rule for p in op.parameters for c in p.constraints)
         if op.body is not None:
             rules.update(c.rule for f in op.body.fields for c in f.constraints)
+            rules.update(c.rule for c in op.body.constraints)
     return rules
 
 

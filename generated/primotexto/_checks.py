@@ -48,3 +48,10 @@ def max_length(field: str, value: Sized, limit: int) -> None:
 def minimum(field: str, value: float, limit: float) -> None:
     if value < limit:
         raise RequestValidationError(field, "minimum", f"is {value}; the minimum is {limit}")
+
+
+def min_items(field: str, value: Sized, limit: int) -> None:
+    if len(value) < limit:
+        raise RequestValidationError(
+            field, "minItems", f"has {len(value)} items; the minimum is {limit}"
+        )

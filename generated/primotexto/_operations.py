@@ -1364,6 +1364,7 @@ def import_contacts(
             `addContact` (inferred).
     """
     _checks.min_length("listId", list_id, 1)
+    _checks.min_items("body", body, 1)
     return Request(
         operation_id="importContacts",
         method="POST",

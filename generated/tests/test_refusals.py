@@ -501,6 +501,15 @@ def test_import_contacts_refuses_list_id_min_length(offline_client: Client) -> N
     assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
 
 
+def test_import_contacts_refuses_body_min_items(offline_client: Client) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        offline_client.import_contacts(
+            list_id="533e9f59e4b05d2efeb6f1b4",
+            body=[],
+        )
+    assert (caught.value.field, caught.value.rule) == ("body", "minItems")
+
+
 def test_create_marketing_campaign_refuses_name_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
         offline_client.create_marketing_campaign(

@@ -13,10 +13,14 @@ BENCHMARKS = ("fixture_server_bench.py", "import_bench.py")
 
 def main() -> int:
     sys.path.insert(0, str(HERE.parent))
+    failed = 0
     for name in BENCHMARKS:
         print(f"== {name}", flush=True)
-        runpy.run_path(str(HERE / name), run_name="__main__")
-    return 0
+        try:
+            runpy.run_path(str(HERE / name), run_name="__main__")
+        except SystemExit as exit_:  # each benchmark ends as a script does
+            failed += exit_.code not in (None, 0)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

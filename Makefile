@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BENCH_VENV := .venv-bench
+BENCH_STAMP := $(BENCH_VENV)/.installed
 SPEC := spec/openapi.yaml
 GENERATE := $(BIN)/python -m generator generate $(SPEC) -o generated --package-name primotexto
 
@@ -32,8 +34,14 @@ test: check
 	$(BIN)/python -m pytest -q
 
 ## bench: performance figures as ratios against baselines measured in the same run
-bench: $(STAMP)
-	$(BIN)/python bench/run.py
+bench: $(STAMP) $(BENCH_STAMP)
+	PEER_BIN=$(BENCH_VENV)/bin $(BIN)/python bench/run.py
+
+# The peer generator the benchmarks compare against, in a virtual environment of its own.
+$(BENCH_STAMP): requirements/bench.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -r requirements/bench.txt
+	touch $(BENCH_STAMP)
 
 ## serve: the recorded fixture server on 127.0.0.1:8080
 serve: $(STAMP)
@@ -47,4 +55,4 @@ lock:
 	  echo "# Regenerate with: make lock"; /tmp/clientgen-lock/bin/pip freeze --all --exclude pip; } > requirements/lock.txt
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BENCH_VENV) .pytest_cache .mypy_cache .ruff_cache

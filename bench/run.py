@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("fixture_server_bench.py", "import_bench.py")
+BENCHMARKS = ("fixture_server_bench.py", "import_bench.py", "generate_bench.py")
 
 
 def main() -> int:

@@ -60,6 +60,25 @@ _RESERVED_VALUE_NAMES = frozenset(
 )
 # Names that read like digits (pycodestyle E741-E743).
 _AMBIGUOUS = frozenset({"l", "I", "O"})
+# The exception classes every generated package defines (besides its own base class).
+ERROR_NAMES = (
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "OutcomeUnknownError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestValidationError",
+    "ResponseValidationError",
+    "UnprocessableEntityError",
+)
 # Names the generated package defines or imports at module level next to models
 # (models.py, _operations.py, __init__.py): a model or enum must not take one.
 RESERVED_CLASS_NAMES = frozenset(
@@ -80,22 +99,7 @@ RESERVED_CLASS_NAMES = frozenset(
         "AsyncRawResponseClient",
         "TYPE_CHECKING",
         # errors (the package's own base error is reserved by the model stage)
-        "APIConnectionError",
-        "APIError",
-        "APIStatusError",
-        "APITimeoutError",
-        "AuthenticationError",
-        "BadRequestError",
-        "ConfigurationError",
-        "ConflictError",
-        "InternalServerError",
-        "NotFoundError",
-        "OutcomeUnknownError",
-        "PermissionDeniedError",
-        "RateLimitError",
-        "RequestValidationError",
-        "ResponseValidationError",
-        "UnprocessableEntityError",
+        *ERROR_NAMES,
         "Any",
         "ApiResponse",
         "AsyncClient",

@@ -23,7 +23,7 @@ from .escape import (
     refuse_unescaped,
     regex_literal,
 )
-from .naming import constant_name
+from .naming import ERROR_NAMES, constant_name
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -107,7 +107,7 @@ def _environment(api: ir.Api, cache_folder: Path | None = None) -> jinja2.Enviro
             [m.name for m in api.models] + [e.name for e in api.enums], key=_isort_key
         ),
         public_names=_public_names,
-        error_names=lambda api: sorted([api.error_base_name, *_ERROR_NAMES], key=_isort_key),
+        error_names=lambda api: sorted([api.error_base_name, *ERROR_NAMES], key=_isort_key),
         by_tag=_by_tag,
         credential_conditions=_credential_conditions,
         model_named=lambda name: models[name],
@@ -263,26 +263,6 @@ def _by_tag(operations: tuple[ir.Operation, ...]) -> list[tuple[str, list[ir.Ope
     return list(groups.items())
 
 
-_ERROR_NAMES = (
-    "APIConnectionError",
-    "APIError",
-    "APIStatusError",
-    "APITimeoutError",
-    "AuthenticationError",
-    "BadRequestError",
-    "ConfigurationError",
-    "ConflictError",
-    "InternalServerError",
-    "NotFoundError",
-    "OutcomeUnknownError",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "RequestValidationError",
-    "ResponseValidationError",
-    "UnprocessableEntityError",
-)
-
-
 def _public_names(api: ir.Api) -> list[str]:
     names = [
         "Client",
@@ -293,7 +273,7 @@ def _public_names(api: ir.Api) -> list[str]:
         "NOT_GIVEN",
         "NotGiven",
         api.error_base_name,
-        *_ERROR_NAMES,
+        *ERROR_NAMES,
     ]
     names.extend(m.name for m in api.models)
     names.extend(e.name for e in api.enums)

@@ -132,7 +132,7 @@ def docstring_body(text: str, indent: int = 4, width: int = 88, first: int | Non
             joined = " ".join(line.strip() for line in lines)
             wrapped.append("\n".join(_wrap(joined, width - indent, lead)))
     body = "\n\n".join(wrapped).strip("\n")
-    escaped = "".join(_escape_docstring_char(body, i) for i in range(len(body)))
+    escaped = _escape_docstring_text(body)
     pad = " " * indent
     return "\n".join(pad + line if line else "" for line in escaped.split("\n")).lstrip()
 
@@ -169,6 +169,12 @@ def _is_structured(line: str) -> bool:
     )
 
 
+def _escape_docstring_text(text: str) -> str:
+    if '"' not in text and "\\" not in text and text.replace("\n", "").isprintable():
+        return text  # the common case, decided without visiting every character
+    return "".join(_escape_docstring_char(text, i) for i in range(len(text)))
+
+
 def _escape_docstring_char(text: str, index: int) -> str:
     char = text[index]
     if char == '"':
@@ -196,8 +202,7 @@ def comment(text: str) -> str:
     and backslashes are escaped as in `docstring_body`, so the text can never
     end the literal early; invisible characters are shown as escapes.
     """
-    line = " ".join(_normalise(text).split())
-    return "".join(_escape_docstring_char(line, i) for i in range(len(line)))
+    return _escape_docstring_text(" ".join(_normalise(text).split()))
 
 
 def markdown(text: str) -> str:

@@ -1,4 +1,9 @@
-"""The whole run: load → validate → model → render → format; `write` puts the result on disk."""
+"""The whole run: load → validate → model → render → format; `write` puts the result on disk.
+
+Validation runs beside model, render and format (see `start_validation`), and its
+verdict is awaited before anything is returned, so an invalid document still
+stops the run before a file is written.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from .load import load_document
 from .model import build_api
 from .naming import value_name
 from .render import render
-from .validate import validate_document
+from .validate import start_validation
 from .write import with_manifest
 
 
@@ -42,11 +47,19 @@ def generate(
     live, so that they can find the spec and the recordings relative to it.
     """
     document = load_document(spec)
-    warnings = validate_document(document, lenient=lenient, cache=cache)
-    title = str((document.data.get("info") or {}).get("title") or spec.stem)
-    api, problems = build_api(document, package_name or value_name(title), lenient=lenient)
-    recordings_dir = recordings if recordings is not None else spec.parent / "recordings"
-    contracts, contract_problems = build_contracts(api, spec, recordings_dir, output / "tests")
-    api = dataclasses.replace(api, contracts=contracts)
-    files = format_files(render(api, cache_folder=cache.folder), formatter=formatter, cache=cache)
+    validation = start_validation(document, lenient=lenient, cache=cache)
+    try:
+        title = str((document.data.get("info") or {}).get("title") or spec.stem)
+        api, problems = build_api(document, package_name or value_name(title), lenient=lenient)
+        recordings_dir = recordings if recordings is not None else spec.parent / "recordings"
+        contracts, contract_problems = build_contracts(api, spec, recordings_dir, output / "tests")
+        api = dataclasses.replace(api, contracts=contracts)
+        rendered = render(api, cache_folder=cache.folder)
+        files = format_files(rendered, formatter=formatter, cache=cache)
+    except Exception:
+        # The later stages ran beside the validator; on an invalid document whatever
+        # they tripped on is a consequence, and the validator's problems are the cause.
+        validation.result()
+        raise
+    warnings = validation.result()
     return Generated(with_manifest(files), warnings + problems + contract_problems)

@@ -12,11 +12,12 @@ later stages go on where the meaning is still clear.
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Iterator
-from importlib.metadata import version as package_version
 from typing import Any
 
-from .cache import DISABLED, Cache, key
+from .cache import DISABLED, Cache, installed, key
 from .errors import Problem, Severity, SpecError, join_pointer, split_pointer
 from .load import Document
 
@@ -26,32 +27,101 @@ Finding = tuple[str, str]  # (JSON pointer, message)
 def validate_document(
     document: Document, *, lenient: bool = False, cache: Cache = DISABLED
 ) -> list[Problem]:
-    """Return the warnings for `document`; raise `SpecError` if it has errors.
+    """Return the warnings for `document`; raise `SpecError` if it has errors."""
+    return start_validation(document, lenient=lenient, cache=cache).result()
+
+
+def start_validation(
+    document: Document, *, lenient: bool = False, cache: Cache = DISABLED
+) -> Validation:
+    """Begin validating `document`; `result()` gives the verdict.
 
     The findings for a given text are cached: validating a large document
     takes seconds, and most runs see a document that was validated before.
+    When they are not cached, and the machine has more than one core, the
+    validator runs in a forked child process, so that the later stages can
+    work beside it; nothing may be written before `result()` has returned.
     """
     version = str(document.data.get("openapi", ""))
     if not version.startswith(("3.0", "3.1")):
         message = f"unsupported OpenAPI version {version!r}; use 3.0 or 3.1"
         raise SpecError([document.problem("/openapi", message)])
-    entry = key(
-        "openapi-spec-validator", package_version("openapi-spec-validator"), _shape(document.data)
-    )
+    entry = key(installed("openapi_spec_validator"), _shape(document.data))
+    validation = Validation(document, version, lenient, cache, entry)
     cached = cache.get("validate", entry)
     if cached is not None:
-        findings = [(pointer, message) for pointer, message in json.loads(cached)]
+        validation.findings = [(pointer, message) for pointer, message in json.loads(cached)]
+    elif sys.platform == "linux" and (os.cpu_count() or 1) > 1:
+        validation.start_child()
     else:
-        findings = list(_dangling_references(document))
-        if not findings:
-            findings.extend(_schema_problems(document, version))
-        cache.put("validate", entry, json.dumps(findings))
-    problems = [document.problem(pointer, message) for pointer, message in findings]
-    if lenient:
-        return [Problem(p.message, p.location, Severity.WARNING) for p in problems]
-    if problems:
-        raise SpecError(problems)
-    return []
+        validation.finish(_findings(document.data, version))
+    return validation
+
+
+class Validation:
+    """A validation under way (in a child process) or done."""
+
+    def __init__(
+        self, document: Document, version: str, lenient: bool, cache: Cache, entry: str
+    ) -> None:
+        self.document = document
+        self.version = version
+        self.lenient = lenient
+        self.cache = cache
+        self.entry = entry
+        self.findings: list[Finding] | None = None
+        self._child: Any = None
+        self._answer: Any = None
+
+    def start_child(self) -> None:
+        import multiprocessing
+
+        # Forked, so the child shares the parsed document instead of receiving a copy.
+        context = multiprocessing.get_context("fork")
+        self._answer, sender = context.Pipe(duplex=False)
+        self._child = context.Process(
+            target=_report_findings, args=(self.document.data, self.version, sender), daemon=True
+        )
+        self._child.start()
+        sender.close()
+
+    def finish(self, findings: list[Finding]) -> list[Finding]:
+        self.findings = findings
+        self.cache.put("validate", self.entry, json.dumps(findings))
+        return findings
+
+    def result(self) -> list[Problem]:
+        """The warnings; raises `SpecError` if the document has errors."""
+        findings = self.findings if self.findings is not None else self.finish(self._answered())
+        problems = [self.document.problem(pointer, message) for pointer, message in findings]
+        if self.lenient:
+            return [Problem(p.message, p.location, Severity.WARNING) for p in problems]
+        if problems:
+            raise SpecError(problems)
+        return []
+
+    def _answered(self) -> list[Finding]:
+        try:
+            findings: list[Finding] = self._answer.recv()
+        except EOFError:  # the child died without answering (killed, out of memory)
+            findings = _findings(self.document.data, self.version)
+        finally:
+            self._answer.close()
+            self._child.join()
+        return findings
+
+
+def _report_findings(data: Any, version: str, sender: Any) -> None:
+    """The child process: validate, send the findings back."""
+    with sender:
+        sender.send(_findings(data, version))
+
+
+def _findings(data: Any, version: str) -> list[Finding]:
+    findings = list(_dangling_references(data))
+    if not findings:
+        findings.extend(_schema_problems(data, version))
+    return findings
 
 
 _PROSE = frozenset({"description", "summary"})
@@ -79,7 +149,7 @@ def _shape(data: Any) -> str:
     return json.dumps(blank(data), sort_keys=True, ensure_ascii=False, default=str)
 
 
-def _schema_problems(document: Document, version: str) -> Iterator[Finding]:
+def _schema_problems(data: Any, version: str) -> Iterator[Finding]:
     # Imported here: it is slow to import, and a cached result does not need it.
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
@@ -87,7 +157,7 @@ def _schema_problems(document: Document, version: str) -> Iterator[Finding]:
         OpenAPIV30SpecValidator if version.startswith("3.0") else OpenAPIV31SpecValidator
     )
     try:
-        errors = list(validator_class(document.data).iter_errors())
+        errors = list(validator_class(data).iter_errors())
     except Exception as exc:  # the validator raises on constructs it cannot walk
         yield "", f"the OpenAPI validator failed: {exc}"
         return
@@ -105,14 +175,14 @@ def _short_message(error: Any) -> str:
     return message if len(message) <= 300 else message[:297] + "..."
 
 
-def _dangling_references(document: Document) -> Iterator[Finding]:
+def _dangling_references(data: Any) -> Iterator[Finding]:
     """Every local `$ref` must point at something that exists."""
-    stack: list[tuple[str, Any]] = [("", document.data)]
+    stack: list[tuple[str, Any]] = [("", data)]
     while stack:
         pointer, node = stack.pop()
         if isinstance(node, dict):
             ref = node.get("$ref")
-            if isinstance(ref, str) and not _resolves(document.data, ref):
+            if isinstance(ref, str) and not _resolves(data, ref):
                 if ref.startswith("#"):
                     yield pointer + "/$ref", f"$ref {ref!r} points at nothing"
                 else:

@@ -35,3 +35,34 @@ def test_rendering_is_deterministic() -> None:
     api = build_api(load_document(SPEC), "primotexto")[0]
     assert render(api) == render(build_api(load_document(SPEC), "primotexto")[0])
     assert isinstance(api, ir.Api)
+
+
+def test_a_document_with_dates_only_imports_date_alone() -> None:
+    from pathlib import Path
+
+    from generator.load import parse_document
+
+    text = """\
+openapi: 3.1.0
+info: {title: T, version: "1"}
+paths:
+  /a:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/Day"}
+      responses:
+        "204": {description: done}
+components:
+  schemas:
+    Day:
+      type: object
+      properties:
+        day: {type: string, format: date}
+"""
+    files = render(build_api(parse_document(Path("t.yaml"), text), "pkg")[0])
+    for module in ("pkg/models.py", "pkg/_operations.py"):
+        imports = [line for line in files[module].splitlines() if line.startswith("from datetime")]
+        assert imports in ([], ["from datetime import date"]), module
+    assert "from datetime import date\n" in files["pkg/models.py"]

@@ -1,3 +1,5 @@
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,3 +63,41 @@ def test_lenient_mode_turns_problems_into_warnings() -> None:
     text = MINIMAL.replace("description: ok", "description: 5")
     warnings = validate_document(parse_document(Path("t.yaml"), text), lenient=True)
     assert warnings and all(w.severity is Severity.WARNING for w in warnings)
+
+
+def test_the_validator_in_a_child_process_finds_what_it_finds_inline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.cache import Cache
+    from generator.validate import start_validation
+
+    text = MINIMAL.replace("description: ok", "description: 5")
+    beside = start_validation(parse_document(Path("t.yaml"), text), lenient=True)
+    can_fork = sys.platform == "linux" and (os.cpu_count() or 1) > 1
+    assert (beside.findings is None) is can_fork  # still under way in the child
+    monkeypatch.setattr("os.cpu_count", lambda: 1)  # one core: nothing to run beside
+    inline = start_validation(parse_document(Path("t.yaml"), text), lenient=True)
+    assert inline.findings is not None  # done at once
+    assert beside.result() == inline.result() != []
+    cache = Cache(tmp_path)
+    start_validation(parse_document(Path("t.yaml"), text), lenient=True, cache=cache).result()
+    assert len(list((tmp_path / "validate").iterdir())) == 1  # the child's verdict is kept
+
+
+def test_an_invalid_document_is_reported_even_when_a_later_stage_trips_on_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.pipeline import generate
+
+    def tripping_model(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the model stage tripped")
+
+    monkeypatch.setattr("generator.pipeline.build_api", tripping_model)
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(MINIMAL.replace("description: ok", "description: 5"))
+    with pytest.raises(SpecError) as caught:
+        generate(spec, tmp_path / "out")
+    assert caught.value.problems[0].location.pointer == "/paths/~1a/get/responses/200/description"
+    spec.write_text(MINIMAL)  # a sound document: the stage's own failure is the story
+    with pytest.raises(RuntimeError, match="tripped"):
+        generate(spec, tmp_path / "out")

@@ -8,11 +8,14 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ("fixture_server_bench.py", "import_bench.py", "generate_bench.py")
+BENCHMARKS = ("fixture_server_bench.py", "import_bench.py", "call_bench.py", "generate_bench.py")
 
 
 def main() -> int:
     sys.path.insert(0, str(HERE.parent))
+    sys.path.insert(0, str(HERE))
+    from results import table
+
     failed = 0
     for name in BENCHMARKS:
         print(f"== {name}", flush=True)
@@ -20,6 +23,8 @@ def main() -> int:
             runpy.run_path(str(HERE / name), run_name="__main__")
         except SystemExit as exit_:  # each benchmark ends as a script does
             failed += exit_.code not in (None, 0)
+    print("\n== summary: every figure against its baseline measured in this run", flush=True)
+    print(table())
     return 1 if failed else 0
 
 

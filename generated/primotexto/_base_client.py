@@ -27,6 +27,7 @@ and the URLs httpx writes to its own log lose their secret query parameters.
 from __future__ import annotations
 
 import email.utils
+import functools
 import ipaddress
 import json
 import logging
@@ -138,6 +139,16 @@ def _safe_url(url: httpx.URL) -> str:
     redacted = [(k, _REDACTED if k in _SECRET_QUERY_NAMES else v) for k, v in pairs]
     # Joined by hand so that the marker reads <redacted>, not %3Credacted%3E.
     return f"{url.copy_with(query=None)}?{urllib.parse.urlencode(redacted, safe='<>')}"
+
+
+@functools.lru_cache(maxsize=256)
+def _operation_url(base_url: httpx.URL, path: str) -> httpx.URL:
+    """The URL of `path` under `base_url`, made once for the most recent paths.
+
+    httpx checks and encodes every part of a URL it makes, which costs more than
+    the rest of building a request; most operations always call the same path.
+    """
+    return base_url.copy_with(path=base_url.path + path)
 
 
 class _RedactHttpxUrls(logging.Filter):
@@ -276,10 +287,9 @@ class BaseClient(Generic[HttpClient]):
         self._authorize(request, query, headers, cookies)
         if cookies:
             headers.append(("Cookie", "; ".join(f"{k}={v}" for k, v in cookies)))
-        url = settings.base_url.copy_with(
-            path=settings.base_url.path + request.path,
-            query=urllib.parse.urlencode(query).encode("ascii") if query else None,
-        )
+        url = _operation_url(settings.base_url, request.path)
+        if query:
+            url = url.copy_with(query=urllib.parse.urlencode(query).encode("ascii"))
         content: bytes | None = None
         body = request.body
         if isinstance(body, JsonBody):
@@ -454,15 +464,15 @@ class BaseClient(Generic[HttpClient]):
         self, request: Request[T], response: httpx.Response, content: bytes, attempts: int
     ) -> ApiResponse[T]:
         """The parsed answer, or the typed error for it."""
-        described = self._describe(response.request)
-        logger.debug("%s answered %d", described, response.status_code)
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug("%s answered %d", self._describe(response.request), response.status_code)
         try:
             parsed = request.parse(_with_content(response, content))
         except DecodeError as exc:
             raise ResponseValidationError(
                 f"{request.operation_id}: {exc}",
                 operation=request.operation_id,
-                request=described,
+                request=self._describe(response.request),
                 status_code=response.status_code,
                 headers=response.headers,
                 body=content,
@@ -473,7 +483,7 @@ class BaseClient(Generic[HttpClient]):
         except ErrorStatus as exc:
             raise status_error_class(response.status_code)(
                 operation=request.operation_id,
-                request=described,
+                request=self._describe(response.request),
                 status_code=response.status_code,
                 headers=response.headers,
                 body=content,

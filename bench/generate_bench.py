@@ -26,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PRIMOTEXTO = ROOT / "spec" / "openapi.yaml"
 TWILIO = ROOT.parent / "shared" / "specs" / "twilio_api_v2010.json"
-PEER_BIN = Path(os.environ.get("PEER_BIN", ROOT / ".venv-bench" / "bin"))
+# Absolute: the peer runs ruff from the folder it generates into, through PATH.
+PEER_BIN = Path(os.environ.get("PEER_BIN", ROOT / ".venv-bench" / "bin")).absolute()
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from results import record  # noqa: E402

@@ -22,6 +22,8 @@ def main() -> int:
         try:
             runpy.run_path(str(HERE / name), run_name="__main__")
         except SystemExit as exit_:  # each benchmark ends as a script does
+            if isinstance(exit_.code, str):
+                print(exit_.code, file=sys.stderr, flush=True)
             failed += exit_.code not in (None, 0)
     print("\n== summary: every figure against its baseline measured in this run", flush=True)
     print(table())

@@ -3,14 +3,17 @@
 black is the formatter, in-process, with its mode fixed here (not read from
 any configuration file), so the same templates give the same bytes on every
 machine. Results are cached by content, so a regeneration reformats only the
-files whose text changed; large outputs are formatted on every core.
+definitions whose text changed (and none for a description edit); large
+outputs are formatted on every core.
 `ruff format` can be chosen instead for very large documents: it is much
 faster, and its output differs slightly from black's.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -41,57 +44,81 @@ def format_files(
 ) -> dict[str, str]:
     """Every `.py` file formatted; other files as they are.
 
-    A file seen before is one cache lookup. Otherwise it is formatted one
-    top-level definition at a time (see `chunks`), and each piece is cached
-    by its skeleton (see `docstrings`): an edit to one description costs no
-    formatting at all, and any other edit reformats one function, not a module
-    of thousands of lines.
+    A file seen before is one cache lookup. With black, a changed file is
+    formatted one top-level definition at a time (see `_black_pieces`); ruff
+    formats even the largest module in well under a second, so it is given
+    whole files.
     """
     identity = _identity(formatter)
     formatted = dict(files)
-    whole: dict[str, str] = {}  # path -> cache key of the whole file
-    pieces: dict[str, list[str]] = {}
+    changed: dict[str, str] = {}
+    for path, text in files.items():
+        if PurePosixPath(path).suffix != ".py":
+            continue
+        hit = cache.get("format", key(identity, "file", text))
+        if hit is None:
+            changed[path] = text
+        else:
+            formatted[path] = hit
+    if changed:
+        if formatter == "ruff":
+            done = _ruff_format(changed)
+        else:
+            done = _black_pieces(changed, identity, cache)
+        for path, text in done.items():
+            formatted[path] = text
+            cache.put("format", key(identity, "file", changed[path]), text)
+    return formatted
+
+
+def _black_pieces(files: dict[str, str], identity: str, cache: Cache) -> dict[str, str]:
+    """The files formatted piece by piece, reusing each piece formatted before.
+
+    A piece is found by its text, or else by its skeleton (see `docstrings`), so
+    an edit to a description runs no formatter at all, and any other edit
+    reformats one function, not a module of thousands of lines. A file's pieces
+    are kept together in one cache entry (reading and writing thousands of small
+    files costs more than formatting them on some file systems).
+    """
+    known: dict[str, dict[str, str]] = {}  # path -> {cache key: formatted text}
+    kept: dict[str, dict[str, str]] = {}  # path -> the entries this run used or made
+    pieces: dict[str, list[str]] = {}  # path -> its piece ids
     pending: dict[str, str] = {}  # piece id -> text to format
     skeletons: dict[str, Skeleton] = {}
     results: dict[str, str] = {}
     for path, text in files.items():
-        if PurePosixPath(path).suffix != ".py":
-            continue
-        whole[path] = key(identity, "file", text)
-        hit = cache.get("format", whole[path])
-        if hit is not None:
-            formatted[path] = hit
-            continue
+        entry = cache.get("pieces", key(identity, "pieces", path))
+        known[path] = json.loads(entry) if entry is not None else {}
+        kept[path] = {}
         pieces[path] = []
         for index, chunk in enumerate(chunks(text)):
             piece = f"{path}#{index}"
             pieces[path].append(piece)
-            hit = cache.get("format", key(identity, chunk))
-            if hit is not None:
-                results[piece] = hit
+            exact = key(identity, chunk)
+            if exact in known[path]:
+                results[piece] = kept[path][exact] = known[path][exact]
                 continue
-            # The docstring rules are black's; with ruff every piece is keyed as written.
-            bones = skeleton(chunk, LINE_LENGTH) if formatter == "black" else Skeleton(chunk, ())
-            skeletons[piece] = bones
-            hit = cache.get("format", key(identity, bones.text)) if bones.docstrings else None
-            restored = None if hit is None else bones.restore(hit)
+            bones = skeletons[piece] = skeleton(chunk, LINE_LENGTH)
+            shape = key(identity, bones.text)
+            restored = None
+            if bones.docstrings and shape in known[path]:
+                restored = bones.restore(known[path][shape])
             if restored is not None:
                 results[piece] = restored
+                kept[path][shape] = known[path][shape]
             else:
                 pending[piece] = chunk
-    if pending:
-        done = _ruff_format(pending) if formatter == "ruff" else _black_format(pending)
-        for piece, text in done.items():
-            results[piece] = text
-            cache.put("format", key(identity, pending[piece]), text)
-            # A key always holds its text formatted, be it a piece or a skeleton: they can share.
-            masked = skeletons[piece].mask(text)
-            if skeletons[piece].docstrings and masked is not None:
-                cache.put("format", key(identity, skeletons[piece].text), masked)
-    for path, ids in pieces.items():
-        formatted[path] = "\n\n".join(results[piece] for piece in ids)
-        cache.put("format", whole[path], formatted[path])
-    return formatted
+    for piece, text in (_black_format(pending) if pending else {}).items():
+        path = piece.rsplit("#", 1)[0]
+        results[piece] = kept[path][key(identity, pending[piece])] = text
+        # An entry always holds its key's text formatted, be it a piece or a skeleton.
+        masked = skeletons[piece].mask(text)
+        if skeletons[piece].docstrings and masked is not None:
+            kept[path][key(identity, skeletons[piece].text)] = masked
+    for path, entries in kept.items():
+        if entries != known[path]:
+            cache.put("pieces", key(identity, "pieces", path), json.dumps(entries))
+    return {path: "\n\n".join(results[piece] for piece in ids) for path, ids in pieces.items()}
 
 
 _TOP_LEVEL_DEFINITION = ("def ", "async def ", "class ", "@")
@@ -186,12 +213,12 @@ def _ruff_version() -> str:
 
 
 def _ruff_format(texts: dict[str, str]) -> dict[str, str]:
-    """One `ruff format` process for every piece: starting one per piece costs more than it."""
+    """One `ruff format` process for every file: starting one per file costs more than it."""
     with tempfile.TemporaryDirectory(prefix="openapi-clientgen-") as temporary:
         folder = Path(temporary)
-        names = {piece: f"piece{index}.py" for index, piece in enumerate(texts)}
-        for piece, text in texts.items():
-            (folder / names[piece]).write_text(text, encoding="utf-8")
+        names = {path: f"module{index}.py" for index, path in enumerate(texts)}
+        for path, text in texts.items():
+            (folder / names[path]).write_text(text, encoding="utf-8")
         command = [
             *_ruff_command(),
             "format",
@@ -202,14 +229,10 @@ def _ruff_format(texts: dict[str, str]) -> dict[str, str]:
         ]
         result = subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False)
         if result.returncode != 0:
-            raise TemplateError(_ruff_failure(result.stderr, names))
-        return {piece: (folder / name).read_text(encoding="utf-8") for piece, name in names.items()}
-
-
-def _ruff_failure(stderr: str, names: dict[str, str]) -> str:
-    """ruff's complaint, with its temporary file named by the output file the piece is from."""
-    message = stderr.strip()
-    for piece, name in names.items():
-        path, index = piece.rsplit("#", 1)
-        message = message.replace(name, f"{path} (piece {index})")
-    return f"ruff format failed; the rendered code is not valid Python: {message}"
+            message = result.stderr.strip()
+            for path, name in names.items():  # ruff names its temporary copies
+                message = re.sub(rf"\b{re.escape(name)}\b", path, message)
+            raise TemplateError(
+                f"ruff format failed; the rendered code is not valid Python: {message}"
+            )
+        return {path: (folder / name).read_text(encoding="utf-8") for path, name in names.items()}

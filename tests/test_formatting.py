@@ -95,7 +95,7 @@ def test_a_description_edit_is_formatted_from_the_cache_without_black(
     assert format_files(files, cache=cache) == expected
 
 
-def test_ruff_formats_pieces_as_it_formats_whole_modules(tmp_path: Path) -> None:
+def test_ruff_formats_each_module_as_ruff_format_does(tmp_path: Path) -> None:
     import subprocess
     import sys
 
@@ -115,7 +115,7 @@ def test_ruff_formats_pieces_as_it_formats_whole_modules(tmp_path: Path) -> None
 
 
 def test_ruff_names_the_file_whose_rendered_code_is_not_python() -> None:
-    with pytest.raises(TemplateError, match=r"pkg/broken\.py \(piece 1\)"):
+    with pytest.raises(TemplateError, match=r"pkg/broken\.py:3:5"):
         format_files(
             {"pkg/ok.py": "x = 1\n", "pkg/broken.py": "x = 1\n\ndef (:\n"}, formatter="ruff"
         )

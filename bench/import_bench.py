@@ -66,7 +66,7 @@ def main() -> int:
                 f"import {package}",
                 f"{median * 1000:.0f} ms",
                 f"import httpx {httpx_median * 1000:.0f} ms",
-                f"httpx + {extra:.0f} ms",
+                f"httpx {extra:+.0f} ms",
                 "<= httpx + 30 ms",
                 extra <= 30,
             )

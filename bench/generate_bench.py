@@ -141,21 +141,28 @@ def compare(
         theirs.append(peer())
     our_time = statistics.median(mine)
     peer_time = statistics.median(theirs)
-    ratio = our_time / peer_time
-    target_text = "reported" if target is None else f"<= {target:g}x"
-    print(
-        f"  {label:<48} {our_time:7.2f} s vs {peer_time:6.2f} s = {ratio:5.2f}x  ({target_text})",
-        flush=True,
-    )
-    record(
+    report(
         f"generate: {label}",
         f"{our_time:.2f} s",
-        f"openapi-python-client {peer_time:.2f} s",
+        f"{peer_time:.2f} s",
+        our_time / peer_time,
+        target,
+    )
+    return peer_time
+
+
+def report(figure: str, ours: str, peer: str, ratio: float, target: float | None) -> None:
+    """Print one figure against the peer's, and record it for the summary table."""
+    target_text = "reported" if target is None else f"<= {target:g}x"
+    print(f"  {figure:<58} {ours:>8} vs {peer:>8} = {ratio:5.2f}x  ({target_text})", flush=True)
+    record(
+        figure,
+        ours,
+        f"openapi-python-client {peer}",
         f"{ratio:.2f}x",
         target_text,
         None if target is None else ratio <= target,
     )
-    return peer_time
 
 
 def main() -> int:
@@ -222,20 +229,12 @@ def main() -> int:
             ("twilio, black", (), None),
         ):
             ours_kb = max(_cold_memory(work, twilio, extra) for _ in range(3))
-            ratio = ours_kb / peer_kb
-            target_text = "reported" if target is None else f"<= {target:g}x"
-            print(
-                f"  {label:<48} {ours_kb / 1024:7.0f} MB vs {peer_kb / 1024:4.0f} MB = "
-                f"{ratio:5.2f}x  ({target_text})",
-                flush=True,
-            )
-            record(
+            report(
                 f"peak memory generating {label}",
                 f"{ours_kb / 1024:.0f} MB",
-                f"openapi-python-client {peer_kb / 1024:.0f} MB",
-                f"{ratio:.2f}x",
-                target_text,
-                None if target is None else ratio <= target,
+                f"{peer_kb / 1024:.0f} MB",
+                ours_kb / peer_kb,
+                target,
             )
     return 0
 

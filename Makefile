@@ -9,7 +9,7 @@ BENCH_STAMP := $(BENCH_VENV)/.installed
 SPEC := spec/openapi.yaml
 GENERATE := $(BIN)/python -m generator generate $(SPEC) -o generated --package-name primotexto
 
-.PHONY: generate check test bench serve lock clean
+.PHONY: generate check test test-large bench serve lock clean
 
 $(STAMP): requirements/lock.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,9 +29,13 @@ check: $(STAMP)
 	cd generated && ../$(BIN)/ruff check . && ../$(BIN)/mypy --strict primotexto tests
 	$(BIN)/mypy generator
 
-## test: the checks, then every test (unit, golden, end-to-end, contract)
+## test: the checks, then every test (unit, golden, end-to-end, contract) but the large suites
 test: check
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -m "not large"
+
+## test-large: the slow suites over the largest documents of ../shared/specs (tens of minutes)
+test-large: $(STAMP)
+	$(BIN)/python -m pytest -q -m large
 
 ## bench: performance figures as ratios against baselines measured in the same run
 bench: $(STAMP) $(BENCH_STAMP)

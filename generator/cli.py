@@ -80,6 +80,7 @@ def _generate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    cache = DISABLED if args.no_cache else Cache(default_folder())
     try:
         result = generate(
             args.spec,
@@ -88,7 +89,7 @@ def _generate(args: argparse.Namespace) -> int:
             lenient=args.lenient,
             recordings=args.recordings,
             formatter=args.formatter,
-            cache=DISABLED if args.no_cache else Cache(default_folder()),
+            cache=cache,
         )
     except SpecError as exc:
         for problem in exc.problems:
@@ -101,6 +102,9 @@ def _generate(args: argparse.Namespace) -> int:
     except TemplateError as exc:
         print(f"internal error: {exc}", file=sys.stderr)
         return 3
+    finally:
+        for cache_warning in cache.warnings:
+            print(cache_warning, file=sys.stderr)
     for warning in result.warnings:
         print(warning, file=sys.stderr)
 

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -87,8 +88,7 @@ def _black_pieces(files: dict[str, str], identity: str, cache: Cache) -> dict[st
     skeletons: dict[str, Skeleton] = {}
     results: dict[str, str] = {}
     for path, text in files.items():
-        entry = cache.get("pieces", key(identity, "pieces", path))
-        known[path] = json.loads(entry) if entry is not None else {}
+        known[path] = _pieces_entry(cache.get("pieces", key(identity, "pieces", path)))
         kept[path] = {}
         pieces[path] = []
         for index, chunk in enumerate(chunks(text)):
@@ -119,6 +119,17 @@ def _black_pieces(files: dict[str, str], identity: str, cache: Cache) -> dict[st
         if entries != known[path]:
             cache.put("pieces", key(identity, "pieces", path), json.dumps(entries))
     return {path: "\n\n".join(results[piece] for piece in ids) for path, ids in pieces.items()}
+
+
+def _pieces_entry(entry: str | None) -> dict[str, str]:
+    """A cached file's pieces, {cache key: formatted text}; anything else is a miss."""
+    try:
+        pieces = json.loads(entry) if entry is not None else {}
+    except ValueError:
+        return {}
+    if isinstance(pieces, dict) and all(isinstance(v, str) for v in pieces.values()):
+        return pieces
+    return {}
 
 
 _TOP_LEVEL_DEFINITION = ("def ", "async def ", "class ", "@")
@@ -174,9 +185,16 @@ def _black_format(texts: dict[str, str]) -> dict[str, str]:
         from multiprocessing import get_context
 
         # Forked workers share the already imported black.
-        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        with ProcessPoolExecutor(
+            workers, mp_context=get_context("fork"), initializer=_leave_interrupts_to_the_parent
+        ) as pool:
             return dict(pool.map(_black_one, items, chunksize=1))
     return dict(map(_black_one, items))
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    # Ctrl-C reaches every process of the group; the parent reports it, once.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _black_one(item: tuple[str, str]) -> tuple[str, str]:

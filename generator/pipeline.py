@@ -54,7 +54,7 @@ def generate(
         recordings_dir = recordings if recordings is not None else spec.parent / "recordings"
         contracts, contract_problems = build_contracts(api, spec, recordings_dir, output / "tests")
         api = dataclasses.replace(api, contracts=contracts)
-        rendered = render(api, cache_folder=cache.folder)
+        rendered = render(api, cache=cache)
         files = format_files(rendered, formatter=formatter, cache=cache)
     except Exception:
         # The later stages ran beside the validator; on an invalid document whatever

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -48,14 +49,27 @@ def start_validation(
         raise SpecError([document.problem("/openapi", message)])
     entry = key(installed("openapi_spec_validator"), _shape(document.data))
     validation = Validation(document, version, lenient, cache, entry)
-    cached = cache.get("validate", entry)
+    cached = _cached_findings(cache.get("validate", entry))
     if cached is not None:
-        validation.findings = [(pointer, message) for pointer, message in json.loads(cached)]
+        validation.findings = cached
     elif sys.platform == "linux" and (os.cpu_count() or 1) > 1:
         validation.start_child()
     else:
         validation.finish(_findings(document.data, version))
     return validation
+
+
+def _cached_findings(entry: str | None) -> list[Finding] | None:
+    """The findings of a cache entry: a list of [pointer, message] pairs, or else a miss."""
+    try:
+        findings = json.loads(entry) if entry is not None else None
+    except ValueError:
+        return None
+    if isinstance(findings, list) and all(
+        isinstance(f, list) and len(f) == 2 and all(isinstance(s, str) for s in f) for f in findings
+    ):
+        return [(pointer, message) for pointer, message in findings]
+    return None
 
 
 class Validation:
@@ -113,6 +127,7 @@ class Validation:
 
 def _report_findings(data: Any, version: str, sender: Any) -> None:
     """The child process: validate, send the findings back."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report
     with sender:
         sender.send(_findings(data, version))
 

@@ -42,8 +42,10 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Runs of the command line cache into a folder of the test session, not the user's."""
+    """Runs of the command line cache into a folder of the test session, not the user's,
+    with the secret that signs the entries kept there too."""
     monkeypatch.setenv("OPENAPI_CLIENTGEN_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.getbasetemp() / "state"))
 
 
 @pytest.fixture

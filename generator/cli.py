@@ -1,15 +1,18 @@
 """The command line: `python -m generator generate SPEC -o DIR [...]` and `... serve SPEC`.
 
 Exit status: 0 done (or, with --check, already current); 1 --check found
-differences; 2 the document or the arguments are wrong. Problems are printed
-one per line as `file:line:column: /json/pointer: severity: message`.
+differences; 2 the document or the arguments are wrong; 3 an internal error;
+4 the output folder (or another file) cannot be used: not writable, full, or a
+place the generator refuses to write; 130 interrupted (Ctrl-C), nothing changed.
+Problems are printed one per line as `file:line:column: /json/pointer: severity:
+message`; other failures as one line naming the path and the cause.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__, write
@@ -68,7 +71,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "serve":
         return fixtures_cli.run(args)
-    return _generate(args)
+    return _reporting_operational_errors(_generate, args)
+
+
+EXIT_OUTPUT = 4
+EXIT_INTERRUPTED = 130
+
+
+def _reporting_operational_errors(
+    run: Callable[[argparse.Namespace], int], args: argparse.Namespace
+) -> int:
+    """Failures of the machine rather than of the document: one line, a documented status."""
+    try:
+        return run(args)
+    except write.OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    except OSError as exc:
+        where = exc.filename if exc.filename is not None else "generator"
+        print(f"error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    except KeyboardInterrupt:
+        print("interrupted: nothing was changed", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _generate(args: argparse.Namespace) -> int:
@@ -80,6 +105,7 @@ def _generate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    write.check_output_folder(args.output)  # before the work, not after it
     cache = DISABLED if args.no_cache else Cache(default_folder())
     try:
         result = generate(
@@ -108,14 +134,23 @@ def _generate(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(warning, file=sys.stderr)
 
-    plan = write.plan(args.output, result.files)
+    def waiting(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
     if args.check:
+        plan = write.examine(args.output, result.files, protect=[args.spec], waiting=waiting)
+        for note in plan.notes:
+            print(note, file=sys.stderr)
         if plan.empty:
             return 0
         sys.stdout.write(write.diff(args.output, plan))
+        if plan.interrupted:
+            print(f"{args.output}: an interrupted run left its work there", file=sys.stderr)
         print(f"{args.output} is not current: run the generator again", file=sys.stderr)
         return 1
-    write.apply(args.output, plan)
+    plan = write.write_tree(args.output, result.files, protect=[args.spec], waiting=waiting)
+    for note in plan.notes:
+        print(note, file=sys.stderr)
     changed = len(plan.writes) + len(plan.deletions)
     print(f"{args.output}: {len(result.files)} files, {changed} changed", file=sys.stderr)
     return 0

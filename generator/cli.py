@@ -20,7 +20,7 @@ from .cache import DISABLED, Cache, default_folder
 from .errors import SpecError
 from .fixtures import cli as fixtures_cli
 from .formatting import FORMATTERS, FormatterUnavailable, TemplateError
-from .naming import value_name
+from .naming import package_name_problem
 from .pipeline import generate
 
 
@@ -97,13 +97,9 @@ def _reporting_operational_errors(
 
 
 def _generate(args: argparse.Namespace) -> int:
-    if args.package_name is not None and (
-        not args.package_name.isidentifier() or value_name(args.package_name) != args.package_name
-    ):
-        print(
-            f"error: --package-name {args.package_name!r} is not a valid package name",
-            file=sys.stderr,
-        )
+    refusal = None if args.package_name is None else package_name_problem(args.package_name)
+    if refusal is not None:
+        print(f"error: --package-name {args.package_name!r} {refusal}", file=sys.stderr)
         return 2
     write.check_output_folder(args.output)  # before the work, not after it
     cache = DISABLED if args.no_cache else Cache(default_folder())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 import keyword
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 
@@ -33,29 +34,50 @@ _PUNCTUATION_PATTERN = re.compile("|".join(re.escape(p) for p in _SPELLED_PUNCTU
 _WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NOT_WORD = re.compile(r"[^0-9A-Za-z]+")
 
-# Names that generated function bodies use without qualification; an argument
-# or attribute with one of these names would shadow it.
+# Names that generated code uses without qualification; an argument or a field
+# with one of these names would shadow it: a field named `classmethod` turns the
+# `@classmethod` below it in the class body into `@None`. Every builtin the
+# generated modules use is here (tests/test_package_names.py checks the list
+# against the generated code).
 _RESERVED_VALUE_NAMES = frozenset(
     {
         "self",
         "cls",
         "options",
-        "str",
-        "int",
-        "float",
+        # builtins
+        "all",
+        "any",
         "bool",
+        "bytearray",
         "bytes",
-        "list",
+        "callable",
+        "classmethod",
         "dict",
-        "tuple",
-        "set",
-        "object",
+        "enumerate",
+        "float",
+        "frozenset",
+        "getattr",
+        "globals",
+        "int",
         "isinstance",
         "len",
-        "type",
-        "super",
+        "list",
+        "max",
+        "min",
+        "object",
         "print",
+        "property",
         "range",
+        "repr",
+        "round",
+        "set",
+        "sorted",
+        "staticmethod",
+        "str",
+        "sum",
+        "super",
+        "tuple",
+        "type",
     }
 )
 # Names that read like digits (pycodestyle E741-E743).
@@ -180,6 +202,70 @@ def safe_identifier(name: str, *, fallback: str, prefix: str) -> str:
 def value_name(name: str) -> str:
     """A function, argument or attribute name (snake_case)."""
     return safe_identifier(snake_case(name), fallback="value", prefix="n_")
+
+
+# Top-level modules a generated package must not be named after. Named like one
+# the package imports, it would import itself instead (`json.dumps` missing);
+# named like any other module of the standard library or of the client's and its
+# tests' dependencies, it would be hidden by it, or hide it from the application.
+_DEPENDENCY_MODULES = frozenset(
+    {
+        # httpx and what it imports
+        "httpx",
+        "httpcore",
+        "h11",
+        "h2",
+        "hpack",
+        "hyperframe",
+        "anyio",
+        "sniffio",
+        "certifi",
+        "idna",
+        "exceptiongroup",
+        "typing_extensions",
+        "brotli",
+        "socksio",
+        "zstandard",
+        # the generated tests and how the package is installed
+        "pytest",
+        "pluggy",
+        "iniconfig",
+        "packaging",
+        "generator",
+        "setuptools",
+        "pkg_resources",
+        "pip",
+        # folders and modules beside the package in the output folder
+        "tests",
+        "conftest",
+    }
+)
+
+
+def package_name_from_title(title: str) -> str:
+    """The package name a document's title gives: `value_name`, clear of taken module names."""
+    name = value_name(title)
+    while package_name_problem(name) is not None:
+        name += "_client"
+    return name
+
+
+def package_name_problem(name: str) -> str | None:
+    """Why `name` cannot name a generated package, or None if it can."""
+    if not name.isidentifier() or value_name(name) != name:
+        return "is not a valid package name (lower case letters, digits and _)"
+    if name in sys.stdlib_module_names:
+        return (
+            "is a module of Python's standard library: the generated package could not be "
+            f"imported, or would break the modules that import it; choose another, such as "
+            f"{name}_client"
+        )
+    if name in _DEPENDENCY_MODULES:
+        return (
+            "is taken by a module the generated client or its tests import; choose another, "
+            f"such as {name}_client"
+        )
+    return None
 
 
 def class_name(name: str) -> str:

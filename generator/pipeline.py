@@ -17,7 +17,7 @@ from .errors import Problem
 from .formatting import format_files
 from .load import load_document
 from .model import build_api
-from .naming import value_name
+from .naming import package_name_from_title
 from .render import render
 from .validate import start_validation
 from .write import with_manifest
@@ -50,7 +50,9 @@ def generate(
     validation = start_validation(document, lenient=lenient, cache=cache)
     try:
         title = str((document.data.get("info") or {}).get("title") or spec.stem)
-        api, problems = build_api(document, package_name or value_name(title), lenient=lenient)
+        api, problems = build_api(
+            document, package_name or package_name_from_title(title), lenient=lenient
+        )
         recordings_dir = recordings if recordings is not None else spec.parent / "recordings"
         contracts, contract_problems = build_contracts(api, spec, recordings_dir, output / "tests")
         api = dataclasses.replace(api, contracts=contracts)

@@ -7,6 +7,7 @@ always pointed at the exact place to fix.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
@@ -41,7 +42,8 @@ def split_pointer(pointer: str) -> list[str]:
 @dataclass(frozen=True)
 class Location:
     file: Path
-    pointer: str
+    pointer: str | None
+    """The JSON pointer inside `file`; None for a place that is no node (a syntax error)."""
     line: int | None = None
     column: int | None = None
 
@@ -51,6 +53,8 @@ class Location:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
+        if self.pointer is None:
+            return where
         return f"{where}: {self.pointer or '/'}"
 
 
@@ -65,6 +69,24 @@ class Problem:
 
     def with_location(self, location: Location) -> Problem:
         return replace(self, location=location)
+
+
+def in_document_order(problems: Iterable[Problem], first: Path | None = None) -> list[Problem]:
+    """`problems` once each, in the order of their places: file (`first` first), line, column."""
+
+    def place(problem: Problem) -> tuple[bool, str, int, int, str, str, str]:
+        where = problem.location
+        return (
+            where.file != first,
+            str(where.file),
+            where.line or 0,
+            where.column or 0,
+            where.pointer or "",
+            problem.severity.value,
+            problem.message,
+        )
+
+    return sorted(dict.fromkeys(problems), key=place)
 
 
 @dataclass

@@ -7,8 +7,8 @@ are always strings (an unquoted `200:` status code is the string "200").
 
 Line numbers are only needed when something is wrong, so the fast path keeps
 none; `Document.location` re-reads the text lazily to map a JSON pointer to a
-line and column (of the value, or for a mapping or list held by a key, of the
-key). A syntax error names its line and column, says "tab" when a tab is the
+line and column (of its key, for a member of a mapping: the place where the
+member is written). A syntax error names its line and column, says "tab" when a tab is the
 cause, and where the construct it broke opened; a key written twice in one YAML
 mapping is an error, not a silent loss of the first.
 """
@@ -256,7 +256,7 @@ def _yaml_problem(path: Path, text: str, error: yaml.YAMLError) -> Problem:
 
 
 def _yaml_positions(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
-    """Where each value starts; a mapping or list held by a key starts at its key."""
+    """Where each value is written: a member of a mapping at its key, an item where it starts."""
     root = yaml.compose(text, Loader=_SpecLoader)
     stack: list[tuple[str, yaml.Node, yaml.Node]] = [("", root, root)] if root is not None else []
     while stack:
@@ -265,8 +265,7 @@ def _yaml_positions(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 token = str(key_node.value).replace("~", "~0").replace("/", "~1")
-                shown = value_node if isinstance(value_node, yaml.ScalarNode) else key_node
-                stack.append((f"{pointer}/{token}", value_node, shown))
+                stack.append((f"{pointer}/{token}", value_node, key_node))
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 stack.append((f"{pointer}/{index}", item, item))
@@ -277,8 +276,7 @@ _JSON_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|fal
 
 
 def _json_positions(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
-    """Walk JSON text, yielding where each value starts (an object or array held by a key:
-    where its key starts)."""
+    """Walk JSON text, yielding where each value is written (a member: at its key)."""
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def line_column(offset: int) -> tuple[int, int]:
@@ -301,8 +299,7 @@ def _json_positions(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
     def value(offset: int, pointer: str, key_offset: int | None = None) -> int:
         offset = skip(offset)
         char = text[offset]
-        shown = key_offset if key_offset is not None and char in "{[" else offset
-        results.append((pointer, line_column(shown)))
+        results.append((pointer, line_column(offset if key_offset is None else key_offset)))
         if char == "{":
             offset = skip(offset + 1)
             if text[offset] == "}":

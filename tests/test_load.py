@@ -23,8 +23,8 @@ def test_pointer_is_mapped_to_line_and_column_in_yaml() -> None:
     document = load_document(SPEC)
     location = document.location("/paths/~1notification~1messages~1send/post/operationId")
     line = SPEC.read_text(encoding="utf-8").splitlines()[location.line - 1]
-    assert "sendNotificationMessage" in line
-    assert location.column == line.index("sendNotificationMessage") + 1
+    assert "operationId: sendNotificationMessage" in line
+    assert location.column == line.index("operationId") + 1  # a member is where its key is
 
 
 def test_pointer_is_mapped_to_line_in_json() -> None:
@@ -105,12 +105,15 @@ def test_a_key_written_twice_is_an_error_naming_both_places() -> None:
     assert merged.data["c"] == {"p": 2}  # overriding a merged key is no repetition
 
 
-def test_a_mapping_held_by_a_key_is_located_at_its_key() -> None:
+def test_a_member_of_a_mapping_is_located_at_its_key() -> None:
     document = parse_document(Path("x.yaml"), "paths:\n  /a:\n    get:\n      x: 1\n")
     assert (document.location("/paths/~1a").line, document.location("/paths/~1a").column) == (
         2,
         3,
     )
-    assert document.location("/paths/~1a/get/x").line == 4
+    assert (
+        document.location("/paths/~1a/get/x").line,
+        document.location("/paths/~1a/get/x").column,
+    ) == (4, 7)
     as_json = parse_document(Path("x.json"), '{\n  "paths": {\n    "/a": {"get": {}}\n  }\n}')
     assert (as_json.location("/paths/~1a").line, as_json.location("/paths/~1a").column) == (3, 5)

@@ -14,6 +14,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from .api_changes import API_FILE, record
 from .bundle import load_spec
 from .cache import DISABLED, Cache
 from .contracts import build_contracts
@@ -29,7 +30,7 @@ from .write import with_manifest
 @dataclass(frozen=True)
 class Generated:
     files: dict[str, str]
-    """Relative POSIX path → text, including the manifest."""
+    """Relative POSIX path → text, including the manifest and the record of the public API."""
     warnings: list[Problem]
 
 
@@ -66,6 +67,6 @@ def generate(
         raise
     warnings = validation.result()
     return Generated(
-        with_manifest(files),
+        with_manifest({**files, API_FILE: record(api)}),
         in_document_order(warnings + problems + contract_problems, spec),
     )

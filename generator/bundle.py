@@ -26,6 +26,7 @@ alone.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -242,7 +243,7 @@ class _Bundler:
             refuse(f"$ref {ref!r}: only JSON pointer fragments ('#/...') are supported")
             return None
         if not file_part:
-            path = source.path.resolve()
+            path, shown = source.path.resolve(), source.path
         else:
             relative = Path(unquote(file_part))
             if relative.is_absolute():
@@ -252,6 +253,8 @@ class _Bundler:
                 )
                 return None
             path = (source.path.parent / relative).resolve()
+            # Named in messages as the author would: relative if the root was.
+            shown = Path(os.path.normpath(source.path.parent / relative))
             if not path.is_relative_to(self.folder):
                 refuse(
                     f"$ref {ref!r} leaves the folder of the document ({self.folder}): "
@@ -261,7 +264,7 @@ class _Bundler:
         document = self.files.get(path)
         if document is None:
             try:
-                document = parse_document(path, read_text(path, source.location(at)))
+                document = parse_document(shown, read_text(shown, source.location(at)))
             except SpecError as exc:
                 self.problems.extend(exc.problems)
                 return None

@@ -363,12 +363,14 @@ def _path_parameters(data: Any, owner: dict[str, Any], pointer: str) -> Iterator
     parameters = owner.get("parameters")
     if not isinstance(parameters, list):
         return
-    for index, parameter in enumerate(parameters):
-        parameter, _ = _resolved(data, parameter, f"{pointer}/parameters/{index}")
+    for index, written in enumerate(parameters):
+        parameter, _ = _resolved(data, written, f"{pointer}/parameters/{index}")
         if isinstance(parameter, dict) and parameter.get("in") == "path":
             name = parameter.get("name")
             if isinstance(name, str):
-                yield name, f"{pointer}/parameters/{index}/name"
+                # Where the operation names it: the parameter itself may be shared.
+                where = f"{pointer}/parameters/{index}"
+                yield name, where if parameter is not written else where + "/name"
 
 
 # ---------------------------------------------------------------- the validator

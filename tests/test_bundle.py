@@ -14,7 +14,7 @@ from generator.bundle import load_spec
 from generator.errors import SpecError, escape_pointer_token, split_pointer
 from generator.load import load_document
 
-from .conftest import ROOT, SHARED_SPECS, run_cli, snapshot
+from .conftest import ROOT, SHARED_SPECS, readme_block, run_cli, snapshot
 
 SPLIT = ROOT / "tests" / "documents" / "split"
 
@@ -305,3 +305,19 @@ def test_pointers_with_escapes_survive_bundling(tmp_path: Path) -> None:
     location = document.location("/components/schemas/Odd/type")
     assert location.pointer == "/" + escape_pointer_token("a/b~c") + "/type"
     assert location.line == 2
+
+
+def test_the_readme_shows_the_split_document_and_its_problems_as_printed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert readme_block("split") in (SPLIT / "openapi.yaml").read_text(encoding="utf-8")
+    copy = tmp_path / "tests" / "documents" / "split"
+    shutil.copytree(SPLIT, copy)
+    error = copy / "schemas" / "common" / "error.yaml"
+    error.write_text(error.read_text().replace("type: integer", "type: intger"))
+    message = copy / "schemas" / "messages" / "message.yaml"
+    message.write_text(message.read_text().replace("required: [", "requried: ["))
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(["generate", "tests/documents/split/openapi.yaml", "-o", "out"])
+    assert result.code == 2
+    assert result.err == readme_block("problems")

@@ -309,3 +309,69 @@ def test_the_cache_keeps_the_findings_sorted(tmp_path: Path) -> None:
     assert kept == sorted(kept) and len(kept) == len({tuple(k) for k in kept}) == 5
     again = validate_document(document, lenient=True, cache=cache)  # from the cache
     assert again == validate_document(document, lenient=True)
+
+
+OPENAI_SCRIPT = """\
+import sys
+from pathlib import Path
+from generator.bundle import load_spec
+from generator.validate import validate_document
+for problem in validate_document(load_spec(Path(sys.argv[1])), lenient=True):
+    print(problem)
+"""
+
+
+@pytest.mark.large
+def test_every_finding_on_the_openai_document_is_located_the_same_on_every_run() -> None:
+    """Five runs with different PYTHONHASHSEED (the validator's own order varied with it)."""
+    import re
+    import subprocess
+
+    from generator.load import load_document
+    from generator.validate import resolve_pointer
+
+    from .conftest import SHARED_SPECS
+
+    spec = SHARED_SPECS / "openai.yaml"
+    outputs = set()
+    for seed in ("0", "1", "2", "3", "4"):
+        result = subprocess.run(
+            [sys.executable, "-c", OPENAI_SCRIPT, str(spec)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.add(result.stdout)
+    [output] = outputs
+    lines = output.splitlines()
+    assert len(lines) >= 20
+    text = spec.read_text(encoding="utf-8").splitlines()
+    data = load_document(spec).data
+    shape = re.compile(rf"^{re.escape(str(spec))}:(\d+):(\d+): (/\S*): warning: .+$")
+    for line in lines:
+        match = shape.match(line)
+        assert match, line
+        number, column, pointer = int(match.group(1)), int(match.group(2)), match.group(3)
+        resolve_pointer(data, pointer)  # absolute: it names a node of the document
+        key = pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+        assert text[number - 1][column - 1 :].startswith((key, "- ")), line
+
+
+@pytest.mark.parametrize("name", ["kubernetes_apps_v1.json", "feature-matrix-3.0.json"])
+def test_every_finding_on_a_real_document_has_a_line_and_an_absolute_pointer(name: str) -> None:
+    from generator.load import load_document
+    from generator.validate import resolve_pointer
+
+    from .conftest import SHARED_SPECS
+
+    document = load_document(SHARED_SPECS / name)
+    warnings = validate_document(document, lenient=True)
+    assert warnings
+    places = [(w.location.line, w.location.pointer) for w in warnings]
+    assert len(set(map(str, warnings))) == len(warnings)  # once each
+    assert places == sorted(places, key=lambda p: p[0] or 0)  # in document order
+    for warning in warnings:
+        assert warning.location.line is not None and warning.location.line > 1, warning
+        assert warning.location.pointer, warning
+        resolve_pointer(document.data, warning.location.pointer)

@@ -37,7 +37,8 @@ from .load import Document, Mount, load_document, parse_document, read_text
 from .objects import COMPONENT_SECTIONS, REFERABLE, SCHEMA, field_shape
 from .validate import resolve_pointer
 
-_MAY_REFER_ELSEWHERE = re.compile(r"""\$ref['"]?\s*:\s*(?!['"]?#)""")
+_MAY_REFER_ELSEWHERE = re.compile(r"""\$ref['"]?\s*:(?!\s*['"]?#)""")
+"""A `$ref` whose value does not start with '#' (written in JSON or YAML)."""
 _URL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 _NAME_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
 

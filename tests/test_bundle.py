@@ -321,3 +321,14 @@ def test_the_readme_shows_the_split_document_and_its_problems_as_printed(
     result = run_cli(["generate", "tests/documents/split/openapi.yaml", "-o", "out"])
     assert result.code == 2
     assert result.err == readme_block("problems")
+
+
+def test_a_document_in_one_file_is_not_bundled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading it costs one search of its text, not a copy of the document."""
+
+    def no_bundling(*args: object) -> None:
+        raise AssertionError("bundled a document in one file")
+
+    monkeypatch.setattr("generator.bundle._Bundler", no_bundling)
+    for spec in (ROOT / "spec" / "openapi.yaml", SHARED_SPECS / "twilio_api_v2010.json"):
+        assert load_spec(spec) == load_document(spec)

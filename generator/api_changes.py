@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ from typing import Any, Literal
 from . import ir
 
 API_FILE = ".openapi-clientgen-api.json"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FORMAT = 1
 
 
@@ -81,17 +83,23 @@ def record(api: ir.Api) -> str:
 
 
 def _dump(value: Any, indent: str = "") -> str:
-    """JSON with one line per argument, field or enum: short to read, and to diff."""
+    """JSON with one line per argument, field or enum: short to read, and to diff.
+
+    Text is kept as it is, but for lone surrogates (which a document in JSON may
+    hold, and no UTF-8 file can), written as escapes.
+    """
     if not isinstance(value, dict) or all(not isinstance(v, dict | list) for v in value.values()):
-        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+        return _json(value)
     if not value:
         return "{}"
     inner = indent + " "
-    items = [
-        f"{inner}{json.dumps(k, ensure_ascii=False)}: {_dump(v, inner)}"
-        for k, v in sorted(value.items())
-    ]
+    items = [f"{inner}{_json(k)}: {_dump(v, inner)}" for k, v in sorted(value.items())]
     return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+
+
+def _json(value: Any) -> str:
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def previous_record(out_dir: Path) -> dict[str, Any] | None:

@@ -142,7 +142,9 @@ class _Bundler:
             key_out = f"{out}/{escape_pointer_token(key)}"
             if kind == "Discriminator" and key == "mapping" and isinstance(value, dict):
                 copied[key] = {
-                    name: self._mapping_value(target, source, key_at + join_pointer(name))
+                    name: self._mapping_value(
+                        target, source, key_at + join_pointer(name), key_out + join_pointer(name)
+                    )
                     for name, target in value.items()
                 }
                 continue
@@ -207,13 +209,15 @@ class _Bundler:
         self.mounts.append(Mount(out, document, fragment))
         return self._copy(resolve_pointer(document.data, fragment), kind, document, fragment, out)
 
-    def _mapping_value(self, value: Any, source: Document, at: str) -> Any:
+    def _mapping_value(self, value: Any, source: Document, at: str, out: str) -> Any:
         """A discriminator mapping names a schema, or refers to one (maybe in another file)."""
-        if not isinstance(value, str) or not ("/" in value or "#" in value or "." in value):
-            return value
+        if not isinstance(value, str) or not (
+            "/" in value or "#" in value or value.endswith((".yaml", ".yml", ".json"))
+        ):
+            return value  # a schema name (which may hold dots: io.k8s.api.Pod)
         if source is self.root and value.startswith("#"):
             return value
-        rewritten = self._reference({"$ref": value}, value, SCHEMA, source, at, at)
+        rewritten = self._reference({"$ref": value}, value, SCHEMA, source, at, out)
         return rewritten.get("$ref", value) if isinstance(rewritten, dict) else value
 
     # ------------------------------------------------------------ reading

@@ -42,8 +42,7 @@ def split_pointer(pointer: str) -> list[str]:
 @dataclass(frozen=True)
 class Location:
     file: Path
-    pointer: str | None
-    """The JSON pointer inside `file`; None for a place that is no node (a syntax error)."""
+    pointer: str
     line: int | None = None
     column: int | None = None
 
@@ -53,8 +52,6 @@ class Location:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        if self.pointer is None:
-            return where
         return f"{where}: {self.pointer or '/'}"
 
 
@@ -81,7 +78,7 @@ def in_document_order(problems: Iterable[Problem], first: Path | None = None) ->
             str(where.file),
             where.line or 0,
             where.column or 0,
-            where.pointer or "",
+            where.pointer,
             problem.severity.value,
             problem.message,
         )

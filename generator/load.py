@@ -7,9 +7,9 @@ are always strings (an unquoted `200:` status code is the string "200").
 
 Line numbers are only needed when something is wrong, so the fast path keeps
 none; `Document.location` re-reads the text lazily to map a JSON pointer to a
-line and column (of its key, for a member of a mapping: the place where the
-member is written). A syntax error names its line and column, says "tab" when a tab is the
-cause, and where the construct it broke opened; a key written twice in one YAML
+line and column (of a scalar's value; of the key holding a mapping or list). A
+syntax error names its line and column, says "tab" when a tab is the cause,
+and where the construct it broke opened; a key written twice in one YAML
 mapping is an error, not a silent loss of the first.
 """
 
@@ -117,21 +117,27 @@ class Document:
                 found.append(mount.source.path)
         return tuple(found)
 
-    def location(self, pointer: str) -> Location:
+    def location(self, pointer: str, *, key: bool = False) -> Location:
         """The location of `pointer`, or of its nearest existing ancestor.
 
-        In a bundled document the location is in the file the part came from,
-        with the JSON pointer inside that file.
+        A scalar is located where its value is written, a mapping or list held by a
+        key at the key; with `key`, a member of a mapping is located at its key (for
+        a problem with the key itself, such as a misspelt keyword). In a bundled
+        document the location is in the file the part came from, with the JSON
+        pointer inside that file.
         """
         mount = self._mount_of(pointer)
         if mount is not None:
-            return mount.source.location(mount.source_pointer + pointer[len(mount.pointer) :])
+            inside = mount.source_pointer + pointer[len(mount.pointer) :]
+            return mount.source.location(inside, key=key)
         tokens = split_pointer(pointer)
         positions = self._position_index
         while True:
-            key = "".join("/" + t.replace("~", "~0").replace("/", "~1") for t in tokens)
-            if key in positions:
-                line, column = positions[key]
+            written = "".join("/" + t.replace("~", "~0").replace("/", "~1") for t in tokens)
+            if written in positions:
+                line, column, key_line, key_column = positions[written]
+                if key and len(tokens) == len(split_pointer(pointer)):
+                    line, column = key_line, key_column
                 return Location(self.path, pointer, line, column)
             if not tokens:
                 return Location(self.path, pointer)
@@ -150,7 +156,7 @@ class Document:
         return best
 
     @cached_property
-    def _position_index(self) -> dict[str, tuple[int, int]]:
+    def _position_index(self) -> dict[str, tuple[int, int, int, int]]:
         try:
             if self.is_json:
                 return dict(_json_positions(self.text))
@@ -164,7 +170,7 @@ def read_text(path: Path, referrer: Location | None = None) -> str:
 
     def refused(message: str) -> SpecError:
         if referrer is None:
-            return SpecError([Problem(message, Location(path, None))])
+            return SpecError([Problem(message, Location(path, ""))])
         return SpecError([Problem(f"{path}: {message}", referrer)])
 
     try:
@@ -195,7 +201,7 @@ def parse_document(path: Path, text: str) -> Document:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            location = Location(path, None, exc.lineno, exc.colno)
+            location = Location(path, "", exc.lineno, exc.colno)
             raise SpecError([Problem(f"invalid JSON: {exc.msg}", location)]) from None
         is_json = True
     else:
@@ -211,7 +217,7 @@ def parse_document(path: Path, text: str) -> Document:
             except yaml.YAMLError as exc:
                 raise SpecError([_yaml_problem(path, text, exc)]) from None
     if not isinstance(data, dict):
-        raise SpecError([Problem("the document must be a mapping", Location(path, None, 1, 1))])
+        raise SpecError([Problem("the document must be a mapping", Location(path, "", 1, 1))])
     return Document(path=path, text=text, data=data, is_json=is_json)
 
 
@@ -223,8 +229,8 @@ def _yaml_problem(path: Path, text: str, error: yaml.YAMLError) -> Problem:
     """A YAML syntax error, told plainly: where it was found, and where the construct opened."""
     mark = getattr(error, "problem_mark", None)
     if mark is None:
-        return Problem(f"invalid YAML: {error}", Location(path, None))
-    location = Location(path, None, mark.line + 1, mark.column + 1)
+        return Problem(f"invalid YAML: {error}", Location(path, ""))
+    location = Location(path, "", mark.line + 1, mark.column + 1)
     problem = str(getattr(error, "problem", None) or error)
     opened = getattr(error, "context_mark", None)
     if isinstance(error, _DuplicateKey) and opened is not None:
@@ -255,13 +261,20 @@ def _yaml_problem(path: Path, text: str, error: yaml.YAMLError) -> Problem:
     return Problem(message, location)
 
 
-def _yaml_positions(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
-    """Where each value is written: a member of a mapping at its key, an item where it starts."""
+def _yaml_positions(text: str) -> Iterator[tuple[str, tuple[int, int, int, int]]]:
+    """For each node: where it is shown (a scalar: its value; a mapping or list held by
+    a key: the key), and where its key is (an item of a list or the root: itself)."""
     root = yaml.compose(text, Loader=_SpecLoader)
     stack: list[tuple[str, yaml.Node, yaml.Node]] = [("", root, root)] if root is not None else []
     while stack:
-        pointer, node, start = stack.pop()
-        yield pointer, (start.start_mark.line + 1, start.start_mark.column + 1)
+        pointer, node, key = stack.pop()
+        shown = node if isinstance(node, yaml.ScalarNode) else key
+        yield pointer, (
+            shown.start_mark.line + 1,
+            shown.start_mark.column + 1,
+            key.start_mark.line + 1,
+            key.start_mark.column + 1,
+        )
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 token = str(key_node.value).replace("~", "~0").replace("/", "~1")
@@ -275,8 +288,8 @@ _JSON_WS = re.compile(r"[ \t\n\r]*")
 _JSON_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
 
 
-def _json_positions(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
-    """Walk JSON text, yielding where each value is written (a member: at its key)."""
+def _json_positions(text: str) -> Iterator[tuple[str, tuple[int, int, int, int]]]:
+    """Walk JSON text, yielding where each value is shown and where its key is (as YAML)."""
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def line_column(offset: int) -> tuple[int, int]:
@@ -290,7 +303,7 @@ def _json_positions(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
         return low + 1, offset - line_starts[low] + 1
 
     decode_string = json.decoder.scanstring  # type: ignore[attr-defined]
-    results: list[tuple[str, tuple[int, int]]] = []
+    results: list[tuple[str, tuple[int, int, int, int]]] = []
 
     def skip(offset: int) -> int:
         match = _JSON_WS.match(text, offset)
@@ -299,7 +312,9 @@ def _json_positions(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
     def value(offset: int, pointer: str, key_offset: int | None = None) -> int:
         offset = skip(offset)
         char = text[offset]
-        results.append((pointer, line_column(offset if key_offset is None else key_offset)))
+        key_at = line_column(offset if key_offset is None else key_offset)
+        shown = key_at if char in "{[" else line_column(offset)
+        results.append((pointer, (*shown, *key_at)))
         if char == "{":
             offset = skip(offset + 1)
             if text[offset] == "}":

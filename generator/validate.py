@@ -45,7 +45,8 @@ from .errors import (
 from .load import Document
 from .objects import did_you_mean, unknown_keywords, walk
 
-Finding = tuple[str, str]  # (JSON pointer, message)
+Finding = tuple[str, str, bool]
+"""(JSON pointer, message, whether the problem is the member's key rather than its value)."""
 
 SWAGGER_2 = (
     "this is Swagger 2.0; convert it to OpenAPI 3 first (for example with "
@@ -82,7 +83,7 @@ def start_validation(
     validation = Validation(document, version, lenient, cache, entry)
     cached = cache.get("validate", entry)
     if cached is not None:
-        validation.findings = [(pointer, message) for pointer, message in json.loads(cached)]
+        validation.findings = [(p, message, key) for p, message, key in json.loads(cached)]
     elif sys.platform == "linux" and (os.cpu_count() or 1) > 1:
         validation.start_child()
     else:
@@ -145,8 +146,8 @@ class Validation:
         severity = Severity.WARNING if self.lenient else Severity.ERROR
         problems = in_document_order(
             (
-                Problem(message, self.document.location(pointer), severity)
-                for pointer, message in found
+                Problem(message, self.document.location(pointer, key=key), severity)
+                for pointer, message, key in found
             ),
             self.document.path,
         )
@@ -173,18 +174,18 @@ def _report_findings(data: Any, version: str, sender: Any) -> None:
 
 def findings(data: Any, version: str) -> list[Finding]:
     """Every problem of the document, once each, sorted (so always in the same order)."""
-    references = list(_reference_problems(data, version))
-    keywords = list(unknown_keywords(data, version))
+    references = [(p, message, False) for p, message in _reference_problems(data, version)]
+    keywords = [(p, message, True) for p, message in unknown_keywords(data, version)]
     found = references + keywords
     if not references:  # the validator cannot walk a document with a dangling reference
-        found.extend(_duplicate_operation_ids(data, version))
-        found.extend(_path_parameter_problems(data, version))
+        found.extend((p, m, False) for p, m in _duplicate_operation_ids(data, version))
+        found.extend((p, m, False) for p, m in _path_parameter_problems(data, version))
         # A misspelt keyword is reported once, by the keyword check: the validator's
         # "unexpected property" about it, and what it says of its value, go.
-        flagged = {pointer for pointer, _ in keywords}
+        flagged = {pointer for pointer, _, _ in keywords}
         holders = {pointer.rsplit("/", 1)[0] for pointer in flagged}
         found.extend(
-            (pointer, message)
+            (pointer, message, False)
             for pointer, message, unexpected in _schema_problems(data, version)
             if not (unexpected and pointer in holders) and not _under(pointer, flagged)
         )
@@ -227,7 +228,7 @@ def _shape(data: Any) -> str:
 # ---------------------------------------------------------------- references
 
 
-def _reference_problems(data: Any, version: str) -> Iterator[Finding]:
+def _reference_problems(data: Any, version: str) -> Iterator[tuple[str, str]]:
     """Every `$ref` where OpenAPI reads one must point at something that exists.
 
     (A `$ref` key inside an example or a default value is data, and left alone.)
@@ -303,7 +304,7 @@ def _operations(data: Any, version: str) -> Iterator[tuple[str, str, str, dict[s
                 yield template, method, f"{item_pointer}/{method}", operation
 
 
-def _duplicate_operation_ids(data: Any, version: str) -> Iterator[Finding]:
+def _duplicate_operation_ids(data: Any, version: str) -> Iterator[tuple[str, str]]:
     places: dict[str, list[str]] = {}
     for _, _, pointer, operation in _operations(data, version):
         operation_id = operation.get("operationId")
@@ -322,7 +323,7 @@ def _duplicate_operation_ids(data: Any, version: str) -> Iterator[Finding]:
 _TEMPLATE_PARAMETER = re.compile(r"{([^{}]+)}")
 
 
-def _path_parameter_problems(data: Any, version: str) -> Iterator[Finding]:
+def _path_parameter_problems(data: Any, version: str) -> Iterator[tuple[str, str]]:
     """Each `{name}` of a path template needs a path parameter, and each one a `{name}`."""
     paths = data.get("paths")
     if not isinstance(paths, dict):

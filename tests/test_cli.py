@@ -137,7 +137,7 @@ MISTAKES = {
     "a wrong type": (
         [("    PhoneNumber:\n      type: string", "    PhoneNumber:\n      type: strng")],
         [
-            "{spec}:{line:type: strng}:{col:type: strng}: /components/schemas/PhoneNumber/type: "
+            "{spec}:{line:type: strng}:{col:strng}: /components/schemas/PhoneNumber/type: "
             "error: `type` must be one of: array, boolean, integer, null, number, object, "
             "string; found 'strng' (did you mean 'string'?)"
         ],
@@ -145,11 +145,11 @@ MISTAKES = {
     "an operationId used twice": (
         [("operationId: sendNotificationMessageWithQueryKey", "operationId: sendMarketingMessage")],
         [
-            "{spec}:{line:operationId: sendMarketingMessage}:7: /paths/~1notification~1messages"
+            "{spec}:{line:operationId: sendMarketingMessage}:20: /paths/~1notification~1messages"
             "~1send/get/operationId: error: operationId 'sendMarketingMessage' is used more than "
             "once (also at /paths/~1marketing~1messages~1send/post/operationId); each operation "
             "needs its own",
-            "{spec}:{line2:operationId: sendMarketingMessage}:7: /paths/~1marketing~1messages"
+            "{spec}:{line2:operationId: sendMarketingMessage}:20: /paths/~1marketing~1messages"
             "~1send/post/operationId: error: operationId 'sendMarketingMessage' is used more "
             "than once (also at /paths/~1notification~1messages~1send/get/operationId); each "
             "operation needs its own",
@@ -174,14 +174,14 @@ MISTAKES = {
     "a tab": (
         [("\n  /lists/{listId}:\n    get:", "\n  /lists/{listId}:\n\tget:")],
         [
-            "{spec}:{line:\tget:}:1: error: invalid YAML: a tab character; YAML indents with "
+            "{spec}:{line:\tget:}:1: /: error: invalid YAML: a tab character; YAML indents with "
             "spaces only, so replace the tab with spaces"
         ],
     ),
     "a broken flow sequence": (
         [("      required: [number, message]", "      required: [number, message")],
         [
-            "{spec}:{next:required: [number, message}:{nextcol:required: [number, message}: "
+            "{spec}:{next:required: [number, message}:{nextcol:required: [number, message}: /: "
             "error: invalid YAML: did not find expected ',' or ']' (while parsing a flow "
             "sequence that starts at line {line:required: [number, message}, column "
             "{col:[number, message})"
@@ -190,7 +190,7 @@ MISTAKES = {
     "a Swagger 2.0 document": (
         [("openapi: 3.1.0", "swagger: '2.0'")],
         [
-            "{spec}:1:1: /swagger: error: this is Swagger 2.0; convert it to OpenAPI 3 first "
+            "{spec}:1:10: /swagger: error: this is Swagger 2.0; convert it to OpenAPI 3 first "
             "(for example with `npx swagger2openapi openapi.yaml -o openapi.yaml`, or at "
             "https://converter.swagger.io), then generate from the converted document"
         ],

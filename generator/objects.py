@@ -13,6 +13,7 @@ JSON Schema 2020-12 for 3.1. Two uses:
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
@@ -386,12 +387,16 @@ def walk(data: Any, version: str) -> Iterator[tuple[str, str, Any]]:
 def unknown_keywords(data: Any, version: str) -> Iterator[tuple[str, str]]:
     """(pointer, message) for each field no OpenAPI object of its kind has, in document order.
 
-    Extensions (`x-...`) are always allowed. The fields beside a `$ref` outside a
-    schema are not checked: OpenAPI says they are ignored (3.0) or allows a
-    summary and description (3.1).
+    Extensions (`x-...`) are always allowed; a path must start with '/', a response
+    be keyed by a status. The fields beside a `$ref` outside a schema are not
+    checked: OpenAPI says they are ignored (3.0) or allows a summary and
+    description (3.1).
     """
     for pointer, kind, node in walk(data, version):
         if not isinstance(node, dict):
+            continue
+        if kind in ("Paths", "Responses"):
+            yield from _misnamed(pointer, kind, node)
             continue
         allowed = allowed_fields(kind, version)
         if allowed is None or (kind != SCHEMA and kind != "PathItem" and "$ref" in node):
@@ -410,6 +415,25 @@ _OLDER_SCHEMA_KEYWORDS = {
     "additionalItems": "items (with prefixItems)",
 }
 """Keywords of older JSON Schema drafts, and what 2020-12 (OpenAPI 3.1) has instead."""
+
+
+_STATUS = re.compile(r"^(?:default|[1-5](?:\d\d|XX))$")
+
+
+def _misnamed(pointer: str, kind: str, node: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """Paths must start with '/', responses be keyed by a status, a range or `default`."""
+    for key in node:
+        if key.startswith("x-"):
+            continue
+        where = f"{pointer}/{escape_pointer_token(key)}"
+        if kind == "Paths" and not key.startswith("/"):
+            yield where, f"{key!r} is not a path: a path must start with '/'"
+        elif kind == "Responses" and not _STATUS.match(key):
+            yield (
+                where,
+                f"{key!r} is not a response status: write a status code ('200'), a range "
+                "('2XX') or 'default'",
+            )
 
 
 def _unknown(key: str, kind: str, allowed: frozenset[str], version: str) -> str:

@@ -31,6 +31,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from .cache import DISABLED, Cache, installed, key
@@ -565,16 +566,51 @@ def _specific(error: Any) -> list[Any]:
 
     fitness = {branch: misfit(errors) for branch, errors in branches.items()}
     best_fit = min(fitness.values())
-    candidates = [b for b in branches if fitness[b] == best_fit]
     if best_fit == 2:
         return [error]
-    if len(candidates) > 1:
-        depth = {b: max(len(sub.absolute_path) for sub in branches[b]) for b in candidates}
-        deepest = max(depth.values())
-        candidates = [b for b in candidates if depth[b] == deepest]
-        if len(candidates) > 1:
-            return [error]
-    return [specific for sub in branches[candidates[0]] for specific in _specific(sub)]
+    candidates = [b for b in branches if fitness[b] == best_fit]
+    expanded = {b: [s for sub in branches[b] for s in _specific(sub)] for b in candidates}
+
+    def rank(branch: Any) -> tuple[int, int]:
+        """The alternative that got deepest into the value, with the fewest complaints."""
+        found = expanded[branch]
+        return -max(len(s.absolute_path) for s in found), len(found)
+
+    best = min(rank(b) for b in candidates)
+    chosen = [b for b in candidates if rank(b) == best]
+    if len(chosen) == 1:
+        return expanded[chosen[0]]
+    # Alternatives told apart by one field's value (`in: path`, `in: query`...): that
+    # field must be one of all their values.
+    ones = [expanded[b][0] for b in chosen if len(expanded[b]) == 1]
+    if len(ones) == len(chosen) and all(
+        one.validator in ("enum", "const") and one.absolute_path == ones[0].absolute_path
+        for one in ones
+    ):
+        values: list[Any] = []
+        for branch in candidates:
+            for sub in expanded[branch]:
+                if (
+                    sub.validator in ("enum", "const")
+                    and sub.absolute_path == ones[0].absolute_path
+                ):
+                    allowed = (
+                        sub.validator_value if sub.validator == "enum" else [sub.validator_value]
+                    )
+                    values.extend(v for v in allowed if v not in values)
+        return [_Choices(ones[0].instance, ones[0].absolute_path, values)]
+    return [error]
+
+
+@dataclass
+class _Choices:
+    """A value that must be one of `validator_value`: what several alternatives said together."""
+
+    instance: Any
+    absolute_path: Any
+    validator_value: list[Any]
+    validator: str = "enum"
+    message: str = ""
 
 
 def _describe(error: Any, tokens: list[Any]) -> str:

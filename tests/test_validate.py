@@ -376,3 +376,31 @@ def test_every_finding_on_a_real_document_has_a_line_and_an_absolute_pointer(nam
         assert warning.location.line is not None and warning.location.line > 1, warning
         assert warning.location.pointer, warning
         resolve_pointer(document.data, warning.location.pointer)
+
+
+@pytest.mark.parametrize("version", ["3.0.3", "3.1.0"])
+def test_fields_told_apart_by_value_list_every_value_and_keys_are_checked(version: str) -> None:
+    text = f"""\
+openapi: {version}
+info: {{title: T, version: "1"}}
+paths:
+  /a:
+    get:
+      parameters:
+        - {{name: q, in: querry, schema: {{type: string}}}}
+        - {{name: r, in: query, style: forms, schema: {{type: string}}}}
+      responses:
+        "200": {{description: ok}}
+        "20O": {{description: typo}}
+  b: {{}}
+"""
+    locations = ["path, query, header, cookie", "query, header, path, cookie"]
+    assert problems_of(text) == [
+        "t.yaml:7:25: /paths/~1a/get/parameters/0/in: error: `in` must be one of: "
+        f"{locations[version == '3.1.0']}; found 'querry' (did you mean 'query'?)",
+        "t.yaml:8:39: /paths/~1a/get/parameters/1/style: error: `style` must be one of: form, "
+        "spaceDelimited, pipeDelimited, deepObject; found 'forms' (did you mean 'form'?)",
+        "t.yaml:11:9: /paths/~1a/get/responses/20O: error: '20O' is not a response status: "
+        "write a status code ('200'), a range ('2XX') or 'default'",
+        "t.yaml:12:3: /paths/b: error: 'b' is not a path: a path must start with '/'",
+    ]

@@ -32,10 +32,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from .errors import Problem, SpecError, escape_pointer_token, join_pointer, split_pointer
+from .errors import (
+    Problem,
+    SpecError,
+    escape_pointer_token,
+    join_pointer,
+    resolve_pointer,
+    split_pointer,
+)
 from .load import Document, Mount, load_document, parse_document, read_text
 from .objects import COMPONENT_SECTIONS, REFERABLE, SCHEMA, field_shape
-from .validate import resolve_pointer
 
 _MAY_REFER_ELSEWHERE = re.compile(r"""\$ref['"]?\s*:(?!\s*['"]?#)""")
 """A `$ref` whose value does not start with '#' (written in JSON or YAML)."""

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 
 class Severity(Enum):
@@ -37,6 +38,32 @@ def split_pointer(pointer: str) -> list[str]:
     if not pointer.startswith("/"):
         raise ValueError(f"not a JSON pointer: {pointer!r}")
     return [unescape_pointer_token(t) for t in pointer[1:].split("/")]
+
+
+def resolve_pointer(data: Any, pointer: str) -> Any:
+    """The value at `pointer` inside `data`; raises KeyError if there is none."""
+    node = data
+    for token in split_pointer(pointer):
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            raise KeyError(pointer)
+    return node
+
+
+def resolved(data: Any, node: Any, pointer: str) -> tuple[Any, str]:
+    """`node` with local references followed, and the pointer of what it ends at."""
+    for _ in range(64):
+        ref = node.get("$ref") if isinstance(node, dict) else None
+        if not isinstance(ref, str) or not ref.startswith("#"):
+            break
+        try:
+            node, pointer = resolve_pointer(data, ref[1:]), ref[1:]
+        except (KeyError, ValueError):
+            break
+    return node, pointer
 
 
 @dataclass(frozen=True)

@@ -276,7 +276,7 @@ def test_findings_are_the_same_whatever_the_hash_seed() -> None:
     import subprocess
 
     outputs = set()
-    for seed in ("0", "1", "2", "3"):
+    for seed in ("0", "1", "2"):
         result = subprocess.run(
             [sys.executable, "-c", SCRIPT],
             input=UNSTEADY,

@@ -138,19 +138,6 @@ _FIELDS: dict[str, dict[str, Shape | None]] = {
         "description": DATA,
         "server": ("one", "Server"),
     },
-    "Header": {
-        "description": DATA,
-        "required": DATA,
-        "deprecated": DATA,
-        "allowEmptyValue": DATA,
-        "style": DATA,
-        "explode": DATA,
-        "allowReserved": DATA,
-        "schema": ("one", SCHEMA),
-        "example": DATA,
-        "examples": ("map", "Example"),
-        "content": ("map", "MediaType"),
-    },
     "Tag": {"name": DATA, "description": DATA, "externalDocs": ("one", "ExternalDocs")},
     "SecurityScheme": {
         "type": DATA,
@@ -172,6 +159,9 @@ _FIELDS: dict[str, dict[str, Shape | None]] = {
     "Discriminator": {"propertyName": DATA, "mapping": DATA},
     "XML": {"name": DATA, "namespace": DATA, "prefix": DATA, "attribute": DATA, "wrapped": DATA},
 }
+
+# A Header Object is a Parameter Object without `name` and `in`.
+_FIELDS["Header"] = {k: v for k, v in _FIELDS["Parameter"].items() if k not in ("name", "in")}
 
 _ONLY_31 = frozenset(
     {

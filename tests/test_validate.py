@@ -272,22 +272,27 @@ for problem in validate_document(document, lenient=True):
 """
 
 
-def test_findings_are_the_same_whatever_the_hash_seed() -> None:
+def the_same_for_every_seed(seeds: str, script: str, *args: str, stdin: str = "") -> str:
+    """What `script` prints, which must be the same for each PYTHONHASHSEED of `seeds`."""
     import subprocess
 
-    outputs = set()
-    for seed in ("0", "1", "2"):
-        result = subprocess.run(
-            [sys.executable, "-c", SCRIPT],
-            input=UNSTEADY,
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script, *args],
+            input=stdin,
             capture_output=True,
             text=True,
             check=True,
             env={**os.environ, "PYTHONHASHSEED": seed},
-        )
-        outputs.add(result.stdout)
-    [output] = outputs
-    lines = output.splitlines()
+        ).stdout
+        for seed in seeds
+    }
+    assert len(outputs) == 1, outputs
+    return outputs.pop()
+
+
+def test_findings_are_the_same_whatever_the_hash_seed() -> None:
+    lines = the_same_for_every_seed("012", SCRIPT, stdin=UNSTEADY).splitlines()
     assert lines[0] == (
         "t.yaml:8:7: /components/schemas/A/required: warning: listed as required but defined "
         "by no property: 'beta', 'delta', 'kappa', 'omega', 'zeta'"
@@ -325,7 +330,6 @@ for problem in validate_document(load_spec(Path(sys.argv[1])), lenient=True):
 def test_every_finding_on_the_openai_document_is_located_the_same_on_every_run() -> None:
     """Five runs with different PYTHONHASHSEED (the validator's own order varied with it)."""
     import re
-    import subprocess
 
     from generator.load import load_document
     from generator.validate import resolve_pointer
@@ -333,18 +337,7 @@ def test_every_finding_on_the_openai_document_is_located_the_same_on_every_run()
     from .conftest import SHARED_SPECS
 
     spec = SHARED_SPECS / "openai.yaml"
-    outputs = set()
-    for seed in ("0", "1", "2", "3", "4"):
-        result = subprocess.run(
-            [sys.executable, "-c", OPENAI_SCRIPT, str(spec)],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "PYTHONHASHSEED": seed},
-        )
-        outputs.add(result.stdout)
-    [output] = outputs
-    lines = output.splitlines()
+    lines = the_same_for_every_seed("01234", OPENAI_SCRIPT, str(spec)).splitlines()
     assert len(lines) >= 20
     text = spec.read_text(encoding="utf-8").splitlines()
     data = load_document(spec).data

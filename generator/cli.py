@@ -1,44 +1,98 @@
 """The command line: `python -m generator generate SPEC -o DIR [...]` and `... serve SPEC`.
 
-Exit status: 0 done (or, with --check, already current); 1 --check found
-differences; 2 the document or the arguments are wrong; 3 an internal error;
-4 the output folder (or another file) cannot be used: not writable, full, or a
-place the generator refuses to write; 130 interrupted (Ctrl-C), nothing changed.
-Problems are printed one per line as `file:line:column: /json/pointer: severity:
-message`; other failures as one line naming the path and the cause.
+Exit status (`ExitCode`, also in `--help` and the README): 0 done (or, with
+--check, already current); 1 --check found differences; 2 the document or the
+arguments are wrong; 3 an internal error; 4 the output folder (or another file)
+cannot be used: not writable, full, or a place the generator refuses to write;
+5 --check --fail-on-breaking found breaking changes in the client's API; 130
+interrupted (Ctrl-C), nothing changed. Problems are printed one per line, in
+document order, as `file:line:column: /json/pointer: severity: message`; other
+failures as one line naming the path and the cause.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
+from enum import IntEnum
 from pathlib import Path
 
-from . import __version__, write
+from . import __version__, api_changes, write
 from .cache import DISABLED, Cache, default_folder
-from .errors import SpecError
+from .errors import SpecError, in_document_order
 from .fixtures import cli as fixtures_cli
 from .formatting import FORMATTERS, FormatterUnavailable, TemplateError
 from .naming import package_name_problem
 from .pipeline import generate
 
 
+class ExitCode(IntEnum):
+    DONE = 0
+    """Generated; or, with --check, the output folder is current."""
+    OUT_OF_DATE = 1
+    """--check: the output folder differs from what would be generated."""
+    INVALID = 2
+    """The document (or a file it refers to) or the arguments are wrong; nothing was written."""
+    INTERNAL = 3
+    """A fault of the generator itself (a template error)."""
+    OUTPUT = 4
+    """The output folder, the cache or another file cannot be used; nothing was changed."""
+    BREAKING = 5
+    """--check --fail-on-breaking: the client's API would change in a breaking way."""
+    INTERRUPTED = 130
+    """Interrupted (Ctrl-C); nothing was changed."""
+
+
+EXIT_CODES = """\
+exit status:
+  0  done; with --check, the output folder is current
+  1  --check: the output folder is out of date (a unified diff is printed)
+  2  the document, a file it refers to, or the arguments are wrong; nothing is written
+  3  internal error of the generator
+  4  the output folder (or another file) cannot be used: not writable, full, or a
+     place the generator refuses to write; nothing is changed
+  5  --check --fail-on-breaking: the client's API would change in a breaking way
+  130  interrupted (Ctrl-C); nothing is changed
+"""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="openapi-clientgen",
         description="Generate a typed Python client from an OpenAPI 3.0/3.1 document.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=__version__)
     commands = parser.add_subparsers(dest="command", required=True)
-    gen = commands.add_parser("generate", help="generate a client package")
-    gen.add_argument("spec", type=Path, help="the OpenAPI document (YAML or JSON)")
+    gen = commands.add_parser(
+        "generate",
+        help="generate a client package",
+        description="Generate a typed Python client package from an OpenAPI 3.0/3.1 document. "
+        "Problems are printed as `file:line:column: /json/pointer: severity: message`; "
+        "changes to the client's public API are listed, breaking ones first.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    gen.add_argument(
+        "spec",
+        type=Path,
+        help="the OpenAPI document (YAML or JSON); relative $refs to files in its folder "
+        "tree are followed",
+    )
     gen.add_argument("-o", "--output", type=Path, required=True, help="the output folder")
     gen.add_argument("--package-name", help="the Python package name (default: from the title)")
     gen.add_argument(
         "--check",
         action="store_true",
         help="write nothing; exit 1 with a diff if the output folder is not current",
+    )
+    gen.add_argument(
+        "--fail-on-breaking",
+        action="store_true",
+        help="with --check: exit 5 if the client's public API would change in a breaking way",
     )
     gen.add_argument(
         "--recordings",
@@ -60,7 +114,8 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument(
         "--lenient",
         action="store_true",
-        help="report document problems as warnings and skip what cannot be expressed",
+        help="report document problems (misspelt keywords too) as warnings and skip what "
+        "cannot be expressed; by default they are errors",
     )
     serve = commands.add_parser("serve", help="serve recorded interactions, or record new ones")
     fixtures_cli.add_arguments(serve)
@@ -74,10 +129,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _reporting_operational_errors(_generate, args)
 
 
-EXIT_OUTPUT = 4
-EXIT_INTERRUPTED = 130
-
-
 def _reporting_operational_errors(
     run: Callable[[argparse.Namespace], int], args: argparse.Namespace
 ) -> int:
@@ -86,21 +137,24 @@ def _reporting_operational_errors(
         return run(args)
     except write.OutputError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_OUTPUT
+        return ExitCode.OUTPUT
     except OSError as exc:
         where = exc.filename if exc.filename is not None else "generator"
         print(f"error: {where}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_OUTPUT
+        return ExitCode.OUTPUT
     except KeyboardInterrupt:
         print("interrupted: nothing was changed", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return ExitCode.INTERRUPTED
 
 
 def _generate(args: argparse.Namespace) -> int:
     refusal = None if args.package_name is None else package_name_problem(args.package_name)
     if refusal is not None:
         print(f"error: --package-name {args.package_name!r} {refusal}", file=sys.stderr)
-        return 2
+        return ExitCode.INVALID
+    if args.fail_on_breaking and not args.check:
+        print("error: --fail-on-breaking only goes with --check", file=sys.stderr)
+        return ExitCode.INVALID
     write.check_output_folder(args.output)  # before the work, not after it
     cache = DISABLED if args.no_cache else Cache(default_folder())
     try:
@@ -114,16 +168,16 @@ def _generate(args: argparse.Namespace) -> int:
             cache=cache,
         )
     except SpecError as exc:
-        for problem in exc.problems:
+        for problem in in_document_order(exc.problems, args.spec):
             print(problem, file=sys.stderr)
         print(f"error: {args.spec}: nothing was written", file=sys.stderr)
-        return 2
+        return ExitCode.INVALID
     except FormatterUnavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return ExitCode.INVALID
     except TemplateError as exc:
         print(f"internal error: {exc}", file=sys.stderr)
-        return 3
+        return ExitCode.INTERNAL
     finally:
         for cache_warning in cache.warnings:
             print(cache_warning, file=sys.stderr)
@@ -133,20 +187,32 @@ def _generate(args: argparse.Namespace) -> int:
     def waiting(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
+    changes = _api_changes(args.output, result.files)
+    sys.stderr.write(api_changes.report(changes, args.output))
     if args.check:
         plan = write.examine(args.output, result.files, protect=[args.spec], waiting=waiting)
         for note in plan.notes:
             print(note, file=sys.stderr)
         if plan.empty:
-            return 0
+            return ExitCode.DONE
         sys.stdout.write(write.diff(args.output, plan))
         if plan.interrupted:
             print(f"{args.output}: an interrupted run left its work there", file=sys.stderr)
         print(f"{args.output} is not current: run the generator again", file=sys.stderr)
-        return 1
+        if args.fail_on_breaking and any(c.kind == "breaking" for c in changes):
+            return ExitCode.BREAKING
+        return ExitCode.OUT_OF_DATE
     plan = write.write_tree(args.output, result.files, protect=[args.spec], waiting=waiting)
     for note in plan.notes:
         print(note, file=sys.stderr)
     changed = len(plan.writes) + len(plan.deletions)
     print(f"{args.output}: {len(result.files)} files, {changed} changed", file=sys.stderr)
-    return 0
+    return ExitCode.DONE
+
+
+def _api_changes(output: Path, files: dict[str, str]) -> list[api_changes.Change]:
+    """How the client's public API changes from the one in `output` (none if it has no record)."""
+    old = api_changes.previous_record(output)
+    if old is None:
+        return []
+    return api_changes.compare(old, json.loads(files[api_changes.API_FILE]))

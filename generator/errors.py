@@ -7,9 +7,11 @@ always pointed at the exact place to fix.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 
 class Severity(Enum):
@@ -36,6 +38,32 @@ def split_pointer(pointer: str) -> list[str]:
     if not pointer.startswith("/"):
         raise ValueError(f"not a JSON pointer: {pointer!r}")
     return [unescape_pointer_token(t) for t in pointer[1:].split("/")]
+
+
+def resolve_pointer(data: Any, pointer: str) -> Any:
+    """The value at `pointer` inside `data`; raises KeyError if there is none."""
+    node = data
+    for token in split_pointer(pointer):
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            raise KeyError(pointer)
+    return node
+
+
+def resolved(data: Any, node: Any, pointer: str) -> tuple[Any, str]:
+    """`node` with local references followed, and the pointer of what it ends at."""
+    for _ in range(64):
+        ref = node.get("$ref") if isinstance(node, dict) else None
+        if not isinstance(ref, str) or not ref.startswith("#"):
+            break
+        try:
+            node, pointer = resolve_pointer(data, ref[1:]), ref[1:]
+        except (KeyError, ValueError):
+            break
+    return node, pointer
 
 
 @dataclass(frozen=True)
@@ -65,6 +93,24 @@ class Problem:
 
     def with_location(self, location: Location) -> Problem:
         return replace(self, location=location)
+
+
+def in_document_order(problems: Iterable[Problem], first: Path | None = None) -> list[Problem]:
+    """`problems` once each, in the order of their places: file (`first` first), line, column."""
+
+    def place(problem: Problem) -> tuple[bool, str, int, int, str, str, str]:
+        where = problem.location
+        return (
+            where.file != first,
+            str(where.file),
+            where.line or 0,
+            where.column or 0,
+            where.pointer,
+            problem.severity.value,
+            problem.message,
+        )
+
+    return sorted(dict.fromkeys(problems), key=place)
 
 
 @dataclass

@@ -6,12 +6,16 @@ YAML 1.2-like scalars: no timestamp or yes/no booleans, and mapping keys that
 are always strings (an unquoted `200:` status code is the string "200").
 
 Line numbers are only needed when something is wrong, so the fast path keeps
-none; `Document.locate` re-reads the text lazily to map a JSON pointer to a
-line and column.
+none; `Document.location` re-reads the text lazily to map a JSON pointer to a
+line and column (of a scalar's value; of the key holding a mapping or list). A
+syntax error names its line and column, says "tab" when a tab is the cause,
+and where the construct it broke opened; a key written twice in one YAML
+mapping is an error, not a silent loss of the first.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Iterator
@@ -50,6 +54,15 @@ for _first in "tTfF":
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    seen: dict[Any, yaml.Mark] = {}
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != _MERGE_TAG:
+            first = seen.setdefault(key_node.value, key_node.start_mark)
+            if first is not key_node.start_mark:
+                # YAML forbids it, and PyYAML would silently keep the last one.
+                raise _DuplicateKey(
+                    None, first, f"the key {key_node.value!r} appears twice", key_node.start_mark
+                )
     loader.flatten_mapping(node)
     mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
@@ -62,27 +75,69 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
     return mapping
 
 
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 _SpecLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
 @dataclass(frozen=True)
+class Mount:
+    """Where the content of another file sits in a bundled document."""
+
+    pointer: str
+    """The JSON pointer, in the bundled document, of the mounted content."""
+    source: Document
+    """The file the content comes from."""
+    source_pointer: str
+    """Where the content is in that file."""
+
+
+@dataclass(frozen=True)
 class Document:
-    """A parsed document, with the means to point back into its text."""
+    """A parsed document, with the means to point back into its text.
+
+    A document split over several files is bundled into one (`generator.bundle`);
+    its `mounts` say which file each part came from, so that `location` names
+    the right file, line and pointer.
+    """
 
     path: Path
     text: str
     data: Any
     is_json: bool
+    mounts: tuple[Mount, ...] = ()
+    """For a bundled document: the parts that come from other files."""
     _positions: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 
-    def location(self, pointer: str) -> Location:
-        """The location of `pointer`, or of its nearest existing ancestor."""
+    @property
+    def files(self) -> tuple[Path, ...]:
+        """Every file the document was read from, this one first."""
+        found = [self.path]
+        for mount in self.mounts:
+            if mount.source.path not in found:
+                found.append(mount.source.path)
+        return tuple(found)
+
+    def location(self, pointer: str, *, key: bool = False) -> Location:
+        """The location of `pointer`, or of its nearest existing ancestor.
+
+        A scalar is located where its value is written, a mapping or list held by a
+        key at the key; with `key`, a member of a mapping is located at its key (for
+        a problem with the key itself, such as a misspelt keyword). In a bundled
+        document the location is in the file the part came from, with the JSON
+        pointer inside that file.
+        """
+        mount = self._mount_of(pointer)
+        if mount is not None:
+            inside = mount.source_pointer + pointer[len(mount.pointer) :]
+            return mount.source.location(inside, key=key)
         tokens = split_pointer(pointer)
         positions = self._position_index
         while True:
-            key = "".join("/" + t.replace("~", "~0").replace("/", "~1") for t in tokens)
-            if key in positions:
-                line, column = positions[key]
+            written = "".join("/" + t.replace("~", "~0").replace("/", "~1") for t in tokens)
+            if written in positions:
+                line, column, key_line, key_column = positions[written]
+                if key and len(tokens) == len(split_pointer(pointer)):
+                    line, column = key_line, key_column
                 return Location(self.path, pointer, line, column)
             if not tokens:
                 return Location(self.path, pointer)
@@ -91,8 +146,17 @@ class Document:
     def problem(self, pointer: str, message: str) -> Problem:
         return Problem(message, self.location(pointer))
 
+    def _mount_of(self, pointer: str) -> Mount | None:
+        best: Mount | None = None
+        for mount in self.mounts:
+            if (pointer == mount.pointer or pointer.startswith(mount.pointer + "/")) and (
+                best is None or len(mount.pointer) > len(best.pointer)
+            ):
+                best = mount
+        return best
+
     @cached_property
-    def _position_index(self) -> dict[str, tuple[int, int]]:
+    def _position_index(self) -> dict[str, tuple[int, int, int, int]]:
         try:
             if self.is_json:
                 return dict(_json_positions(self.text))
@@ -101,63 +165,131 @@ class Document:
             return {}
 
 
-def load_document(path: Path) -> Document:
-    """Read and parse `path`; raise `SpecError` naming the line on a syntax error."""
+def read_text(path: Path, referrer: Location | None = None) -> str:
+    """The text of `path`; a `SpecError` at `referrer` (or the file) when it cannot be read."""
+
+    def refused(message: str) -> SpecError:
+        if referrer is None:
+            return SpecError([Problem(message, Location(path, ""))])
+        return SpecError([Problem(f"{path}: {message}", referrer)])
+
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise SpecError([Problem("file not found", Location(path, ""))]) from None
+        raise refused("file not found") from None
+    except IsADirectoryError:
+        raise refused("this is a folder, not a file") from None
     except UnicodeDecodeError as exc:
-        raise SpecError([Problem(f"not UTF-8 text: {exc}", Location(path, ""))]) from None
+        raise refused(f"not UTF-8 text: {exc}") from None
     except OSError as exc:
-        raise SpecError([Problem(f"cannot read: {exc.strerror}", Location(path, ""))]) from None
-    return parse_document(path, text)
+        raise refused(f"cannot read: {exc.strerror}") from None
+
+
+def load_document(path: Path) -> Document:
+    """Read and parse one file; raise `SpecError` naming the line on a syntax error.
+
+    References to other files are left as they are: `generator.bundle.load_spec`
+    reads a document split over several files.
+    """
+    return parse_document(path, read_text(path))
 
 
 def parse_document(path: Path, text: str) -> Document:
-    is_json = path.suffix.lower() == ".json" or text.lstrip().startswith("{")
-    if is_json:
+    """Parse `text`: JSON when the file is `.json`, else YAML (JSON being YAML too)."""
+    suffix = path.suffix.lower()
+    if suffix == ".json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             location = Location(path, "", exc.lineno, exc.colno)
             raise SpecError([Problem(f"invalid JSON: {exc.msg}", location)]) from None
+        is_json = True
     else:
-        try:
-            data = yaml.load(text, Loader=_SpecLoader)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 if mark is not None else None
-            column = mark.column + 1 if mark is not None else None
-            reason = getattr(exc, "problem", None) or str(exc)
-            location = Location(path, "", line, column)
-            raise SpecError([Problem(f"invalid YAML: {reason}", location)]) from None
+        data, is_json = None, False
+        if text.lstrip().startswith("{"):
+            # JSON in a YAML file: the json module is much faster, and reads escapes
+            # PyYAML cannot; if it is not JSON after all, YAML has the last word.
+            with contextlib.suppress(json.JSONDecodeError):
+                data, is_json = json.loads(text), True
+        if not is_json:
+            try:
+                data = yaml.load(text, Loader=_SpecLoader)
+            except yaml.YAMLError as exc:
+                raise SpecError([_yaml_problem(path, text, exc)]) from None
     if not isinstance(data, dict):
         raise SpecError([Problem("the document must be a mapping", Location(path, "", 1, 1))])
     return Document(path=path, text=text, data=data, is_json=is_json)
 
 
-def _yaml_positions(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
+class _DuplicateKey(yaml.constructor.ConstructorError):  # type: ignore[misc]
+    pass
+
+
+def _yaml_problem(path: Path, text: str, error: yaml.YAMLError) -> Problem:
+    """A YAML syntax error, told plainly: where it was found, and where the construct opened."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is None:
+        return Problem(f"invalid YAML: {error}", Location(path, ""))
+    location = Location(path, "", mark.line + 1, mark.column + 1)
+    problem = str(getattr(error, "problem", None) or error)
+    opened = getattr(error, "context_mark", None)
+    if isinstance(error, _DuplicateKey) and opened is not None:
+        return Problem(
+            f"invalid YAML: {problem}, first at line {opened.line + 1}, column "
+            f"{opened.column + 1}; YAML would silently keep only the last",
+            location,
+        )
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    before = line[: mark.column + 1]
+    if (
+        line[mark.column : mark.column + 1] == "\t"
+        or "tab" in problem
+        or ("\t" in before and not before.strip())
+    ):
+        return Problem(
+            "invalid YAML: a tab character; YAML indents with spaces only, "
+            "so replace the tab with spaces",
+            location,
+        )
+    message = f"invalid YAML: {problem}"
+    context = getattr(error, "context", None)
+    if context and opened is not None and (opened.line, opened.column) != (mark.line, mark.column):
+        message += f" ({context} that starts at line {opened.line + 1}, column {opened.column + 1})"
+    elif context:
+        message += f" ({context})"
+    return Problem(message, location)
+
+
+def _yaml_positions(text: str) -> Iterator[tuple[str, tuple[int, int, int, int]]]:
+    """For each node: where it is shown (a scalar: its value; a mapping or list held by
+    a key: the key), and where its key is (an item of a list or the root: itself)."""
     root = yaml.compose(text, Loader=_SpecLoader)
-    stack: list[tuple[str, yaml.Node]] = [("", root)] if root is not None else []
+    stack: list[tuple[str, yaml.Node, yaml.Node]] = [("", root, root)] if root is not None else []
     while stack:
-        pointer, node = stack.pop()
-        yield pointer, (node.start_mark.line + 1, node.start_mark.column + 1)
+        pointer, node, key = stack.pop()
+        shown = node if isinstance(node, yaml.ScalarNode) else key
+        yield pointer, (
+            shown.start_mark.line + 1,
+            shown.start_mark.column + 1,
+            key.start_mark.line + 1,
+            key.start_mark.column + 1,
+        )
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 token = str(key_node.value).replace("~", "~0").replace("/", "~1")
-                stack.append((f"{pointer}/{token}", value_node))
+                stack.append((f"{pointer}/{token}", value_node, key_node))
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
-                stack.append((f"{pointer}/{index}", item))
+                stack.append((f"{pointer}/{index}", item, item))
 
 
 _JSON_WS = re.compile(r"[ \t\n\r]*")
 _JSON_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
 
 
-def _json_positions(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
-    """Walk JSON text, yielding the line and column where each value starts."""
+def _json_positions(text: str) -> Iterator[tuple[str, tuple[int, int, int, int]]]:
+    """Walk JSON text, yielding where each value is shown and where its key is (as YAML)."""
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def line_column(offset: int) -> tuple[int, int]:
@@ -171,27 +303,30 @@ def _json_positions(text: str) -> Iterator[tuple[str, tuple[int, int]]]:
         return low + 1, offset - line_starts[low] + 1
 
     decode_string = json.decoder.scanstring  # type: ignore[attr-defined]
-    results: list[tuple[str, tuple[int, int]]] = []
+    results: list[tuple[str, tuple[int, int, int, int]]] = []
 
     def skip(offset: int) -> int:
         match = _JSON_WS.match(text, offset)
         return match.end() if match else offset
 
-    def value(offset: int, pointer: str) -> int:
+    def value(offset: int, pointer: str, key_offset: int | None = None) -> int:
         offset = skip(offset)
-        results.append((pointer, line_column(offset)))
         char = text[offset]
+        key_at = line_column(offset if key_offset is None else key_offset)
+        shown = key_at if char in "{[" else line_column(offset)
+        results.append((pointer, (*shown, *key_at)))
         if char == "{":
             offset = skip(offset + 1)
             if text[offset] == "}":
                 return offset + 1
             while True:
-                key, offset = decode_string(text, skip(offset) + 1)
+                key_offset = skip(offset)
+                key, offset = decode_string(text, key_offset + 1)
                 offset = skip(offset)
                 if text[offset] != ":":
                     raise ValueError("expected ':'")
                 token = key.replace("~", "~0").replace("/", "~1")
-                offset = skip(value(offset + 1, f"{pointer}/{token}"))
+                offset = skip(value(offset + 1, f"{pointer}/{token}", key_offset))
                 if text[offset] == "}":
                     return offset + 1
                 offset += 1  # the comma

@@ -1,5 +1,8 @@
 """The whole run: load → validate → model → render → format; `write` puts the result on disk.
 
+Loading follows references to other files (`bundle.load_spec`), so a document
+split over several files is one document from there on.
+
 Validation runs beside model, render and format (see `start_validation`), and its
 verdict is awaited before anything is returned, so an invalid document still
 stops the run before a file is written.
@@ -11,11 +14,12 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from .api_changes import API_FILE, record
+from .bundle import load_spec
 from .cache import DISABLED, Cache
 from .contracts import build_contracts
-from .errors import Problem
+from .errors import Problem, in_document_order
 from .formatting import format_files
-from .load import load_document
 from .model import build_api
 from .naming import package_name_from_title
 from .render import render
@@ -26,7 +30,7 @@ from .write import with_manifest
 @dataclass(frozen=True)
 class Generated:
     files: dict[str, str]
-    """Relative POSIX path → text, including the manifest."""
+    """Relative POSIX path → text, including the manifest and the record of the public API."""
     warnings: list[Problem]
 
 
@@ -46,7 +50,7 @@ def generate(
     beside the spec) holds recorded interactions; `output` is where they will
     live, so that they can find the spec and the recordings relative to it.
     """
-    document = load_document(spec)
+    document = load_spec(spec)
     validation = start_validation(document, lenient=lenient, cache=cache)
     try:
         title = str((document.data.get("info") or {}).get("title") or spec.stem)
@@ -64,4 +68,7 @@ def generate(
         validation.result()
         raise
     warnings = validation.result()
-    return Generated(with_manifest(files), warnings + problems + contract_problems)
+    return Generated(
+        with_manifest({**files, API_FILE: record(api)}),
+        in_document_order(warnings + problems + contract_problems, spec),
+    )

@@ -3,6 +3,15 @@
 openapi-spec-validator does the schema-level work. Before it runs we check
 what it cannot report as a value: the `openapi` version and every local
 `$ref` (the validator raises, rather than reports, on a dangling reference).
+Beside it we check what it reports without a place, or not at all: operation
+ids used twice (both places are reported), path parameters missing from a
+path template or from the parameters, and misspelt keywords
+(`generator.objects`).
+
+Every finding is a JSON pointer into the (bundled) document and a message;
+`generator.validator` locates the validator's own. Findings are sorted and
+deduplicated, so the result (and what the cache keeps) does not depend on the
+order the validator happens to walk in, which varies with `PYTHONHASHSEED`.
 
 In strict mode every problem is an error. In lenient mode (for third-party
 documents, which are often slightly invalid) problems become warnings and the
@@ -13,16 +22,44 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sys
 from collections.abc import Iterator
 from typing import Any
 
 from .cache import DISABLED, Cache, installed, key
-from .errors import Problem, Severity, SpecError, join_pointer, split_pointer
+from .errors import (
+    Problem,
+    Severity,
+    SpecError,
+    in_document_order,
+    join_pointer,
+    resolve_pointer,
+    resolved,
+)
 from .load import Document
+from .objects import unknown_keywords, walk
+from .validator import schema_problems
 
-Finding = tuple[str, str]  # (JSON pointer, message)
+__all__ = [
+    "SWAGGER_2",
+    "Finding",
+    "Validation",
+    "findings",
+    "resolve_pointer",  # for the modules that import it from here; it lives in errors
+    "start_validation",
+    "validate_document",
+]
+
+Finding = tuple[str, str, bool]
+"""(JSON pointer, message, whether the problem is the member's key rather than its value)."""
+
+SWAGGER_2 = (
+    "this is Swagger 2.0; convert it to OpenAPI 3 first (for example with "
+    "`npx swagger2openapi {name} -o openapi.yaml`, or at https://converter.swagger.io), "
+    "then generate from the converted document"
+)
 
 
 def validate_document(
@@ -37,17 +74,20 @@ def start_validation(
 ) -> Validation:
     """Begin validating `document`; `result()` gives the verdict.
 
-    The findings for a given text are cached: validating a large document
+    The findings for a given document are cached: validating a large document
     takes seconds, and most runs see a document that was validated before.
     When they are not cached, and the machine has more than one core, the
     validator runs in a forked child process, so that the later stages can
     work beside it; nothing may be written before `result()` has returned.
     """
-    version = str(document.data.get("openapi", ""))
-    if not version.startswith(("3.0", "3.1")):
-        message = f"unsupported OpenAPI version {version!r}; use 3.0 or 3.1"
-        raise SpecError([document.problem("/openapi", message)])
-    entry = key(installed("openapi_spec_validator"), _shape(document.data))
+    version = _version(document)
+    entry = key(
+        installed("openapi_spec_validator"),
+        installed("generator.validate"),
+        installed("generator.validator"),
+        installed("generator.objects"),
+        _shape(document.data),
+    )
     validation = Validation(document, version, lenient, cache, entry)
     cached = _cached_findings(cache.get("validate", entry))
     if cached is not None:
@@ -55,21 +95,43 @@ def start_validation(
     elif sys.platform == "linux" and (os.cpu_count() or 1) > 1:
         validation.start_child()
     else:
-        validation.finish(_findings(document.data, version))
+        validation.finish(findings(document.data, version))
     return validation
 
 
 def _cached_findings(entry: str | None) -> list[Finding] | None:
-    """The findings of a cache entry: a list of [pointer, message] pairs, or else a miss."""
+    """The findings of a cache entry: a list of [pointer, message, at_key] triples, or else a miss."""
     try:
         findings = json.loads(entry) if entry is not None else None
     except ValueError:
         return None
     if isinstance(findings, list) and all(
-        isinstance(f, list) and len(f) == 2 and all(isinstance(s, str) for s in f) for f in findings
+        isinstance(f, list)
+        and len(f) == 3
+        and isinstance(f[0], str)
+        and isinstance(f[1], str)
+        and isinstance(f[2], bool)
+        for f in findings
     ):
-        return [(pointer, message) for pointer, message in findings]
+        return [(pointer, message, at_key) for pointer, message, at_key in findings]
     return None
+
+
+def _version(document: Document) -> str:
+    data = document.data
+    if "swagger" in data and "openapi" not in data:
+        raise SpecError([document.problem("/swagger", SWAGGER_2.format(name=document.path.name))])
+    if "openapi" not in data:
+        message = (
+            "the document has no 'openapi' field: an OpenAPI 3 document starts with "
+            "`openapi: 3.1.0` (or 3.0.x)"
+        )
+        raise SpecError([document.problem("", message)])
+    version = str(data["openapi"])
+    if not re.match(r"^3\.[01]\.\d+", version):
+        message = f"unsupported OpenAPI version {version!r}; use 3.0.x or 3.1.x"
+        raise SpecError([document.problem("/openapi", message)])
+    return version
 
 
 class Validation:
@@ -99,44 +161,70 @@ class Validation:
         self._child.start()
         sender.close()
 
-    def finish(self, findings: list[Finding]) -> list[Finding]:
-        self.findings = findings
-        self.cache.put("validate", self.entry, json.dumps(findings))
-        return findings
+    def finish(self, found: list[Finding]) -> list[Finding]:
+        self.findings = found
+        self.cache.put("validate", self.entry, json.dumps(found))
+        return found
 
     def result(self) -> list[Problem]:
-        """The warnings; raises `SpecError` if the document has errors."""
-        findings = self.findings if self.findings is not None else self.finish(self._answered())
-        problems = [self.document.problem(pointer, message) for pointer, message in findings]
-        if self.lenient:
-            return [Problem(p.message, p.location, Severity.WARNING) for p in problems]
-        if problems:
+        """The warnings, in document order; raises `SpecError` if the document has errors."""
+        found = self.findings if self.findings is not None else self.finish(self._answered())
+        severity = Severity.WARNING if self.lenient else Severity.ERROR
+        problems = in_document_order(
+            (
+                Problem(message, self.document.location(pointer, key=key), severity)
+                for pointer, message, key in found
+            ),
+            self.document.path,
+        )
+        if problems and not self.lenient:
             raise SpecError(problems)
-        return []
+        return problems
 
     def _answered(self) -> list[Finding]:
         try:
-            findings: list[Finding] = self._answer.recv()
+            found: list[Finding] = self._answer.recv()
         except EOFError:  # the child died without answering (killed, out of memory)
-            findings = _findings(self.document.data, self.version)
+            found = findings(self.document.data, self.version)
         finally:
             self._answer.close()
             self._child.join()
-        return findings
+        return found
 
 
 def _report_findings(data: Any, version: str, sender: Any) -> None:
     """The child process: validate, send the findings back."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report
     with sender:
-        sender.send(_findings(data, version))
+        sender.send(findings(data, version))
 
 
-def _findings(data: Any, version: str) -> list[Finding]:
-    findings = list(_dangling_references(data))
-    if not findings:
-        findings.extend(_schema_problems(data, version))
-    return findings
+def findings(data: Any, version: str) -> list[Finding]:
+    """Every problem of the document, once each, sorted (so always in the same order)."""
+    references = [(p, message, False) for p, message in _reference_problems(data, version)]
+    keywords = [(p, message, True) for p, message in unknown_keywords(data, version)]
+    found = references + keywords
+    if not references:  # the validator cannot walk a document with a dangling reference
+        found.extend((p, m, False) for p, m in _duplicate_operation_ids(data, version))
+        found.extend((p, m, False) for p, m in _path_parameter_problems(data, version))
+        # A misspelt keyword is reported once, by the keyword check: the validator's
+        # "unexpected property" about it, and what it says of its value, go.
+        flagged = {pointer for pointer, _, _ in keywords}
+        holders = {pointer.rsplit("/", 1)[0] for pointer in flagged}
+        found.extend(
+            (pointer, message, False)
+            for pointer, message, unexpected in schema_problems(data, version)
+            if not (unexpected and pointer in holders) and not _under(pointer, flagged)
+        )
+    return sorted(set(found))
+
+
+def _under(pointer: str, places: set[str]) -> bool:
+    while pointer:
+        if pointer in places:
+            return True
+        pointer = pointer.rsplit("/", 1)[0]
+    return False
 
 
 _PROSE = frozenset({"description", "summary"})
@@ -164,79 +252,124 @@ def _shape(data: Any) -> str:
     return json.dumps(blank(data), sort_keys=True, ensure_ascii=False, default=str)
 
 
-def _schema_problems(data: Any, version: str) -> Iterator[Finding]:
-    # Imported here: it is slow to import, and a cached result does not need it.
-    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
-
-    validator_class: Any = (
-        OpenAPIV30SpecValidator if version.startswith("3.0") else OpenAPIV31SpecValidator
-    )
-    try:
-        errors = list(validator_class(data).iter_errors())
-    except Exception as exc:  # the validator raises on constructs it cannot walk
-        yield "", f"the OpenAPI validator failed: {exc}"
-        return
-    seen: set[Finding] = set()
-    for error in errors:
-        finding = (join_pointer(*getattr(error, "absolute_path", ())), _short_message(error))
-        if finding not in seen:
-            seen.add(finding)
-            yield finding
+# ---------------------------------------------------------------- references
 
 
-def _short_message(error: Any) -> str:
-    message = str(getattr(error, "message", error))
-    # jsonschema messages embed the whole offending instance; keep them readable.
-    return message if len(message) <= 300 else message[:297] + "..."
+def _reference_problems(data: Any, version: str) -> Iterator[tuple[str, str]]:
+    """Every `$ref` where OpenAPI reads one must point at something that exists.
 
-
-def _dangling_references(data: Any) -> Iterator[Finding]:
-    """Every local `$ref` must point at something that exists."""
-    stack: list[tuple[str, Any]] = [("", data)]
-    while stack:
-        pointer, node = stack.pop()
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and not _resolves(data, ref):
-                if ref.startswith("#"):
-                    yield pointer + "/$ref", f"$ref {ref!r} points at nothing"
-                else:
-                    yield (
-                        pointer + "/$ref",
-                        f"$ref {ref!r} refers to another document; only local references "
-                        "(starting with '#') are supported",
-                    )
-            for key_, value in node.items():
-                if isinstance(value, dict | list):
-                    stack.append((f"{pointer}/{_token(key_)}", value))
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                if isinstance(value, dict | list):
-                    stack.append((f"{pointer}/{index}", value))
-
-
-def _token(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
-
-
-def resolve_pointer(data: Any, pointer: str) -> Any:
-    """The value at `pointer` inside `data`; raises KeyError if there is none."""
-    node = data
-    for token in split_pointer(pointer):
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            raise KeyError(pointer)
-    return node
+    (A `$ref` key inside an example or a default value is data, and left alone.)
+    """
+    for pointer, _, node in walk(data, version):
+        if not isinstance(node, dict):
+            continue
+        ref = node.get("$ref")
+        if not isinstance(ref, str):
+            continue
+        if not ref.startswith("#"):
+            yield (
+                pointer + "/$ref",
+                f"$ref {ref!r} refers to another document in a place the generator does not "
+                "follow references to other files",
+            )
+        elif not _resolves(data, ref):
+            yield pointer + "/$ref", f"$ref {ref!r} points at nothing"
 
 
 def _resolves(data: Any, ref: str) -> bool:
-    if not ref.startswith("#"):
-        return False
     try:
         resolve_pointer(data, ref[1:])
     except (KeyError, ValueError):
         return False
     return True
+
+
+# ---------------------------------------------------------------- operations
+
+
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def _operations(data: Any, version: str) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """(path template, method, pointer, operation) of every operation under `paths`."""
+    paths = data.get("paths")
+    if not isinstance(paths, dict):
+        return
+    for template, item in paths.items():
+        item, item_pointer = resolved(data, item, join_pointer("paths", template))
+        if not isinstance(item, dict):
+            continue
+        for method in _METHODS:
+            operation = item.get(method)
+            if isinstance(operation, dict):
+                yield template, method, f"{item_pointer}/{method}", operation
+
+
+def _duplicate_operation_ids(data: Any, version: str) -> Iterator[tuple[str, str]]:
+    places: dict[str, list[str]] = {}
+    for _, _, pointer, operation in _operations(data, version):
+        operation_id = operation.get("operationId")
+        if isinstance(operation_id, str):
+            places.setdefault(operation_id, []).append(pointer + "/operationId")
+    for operation_id, pointers in places.items():
+        for pointer in pointers if len(pointers) > 1 else ():
+            others = ", ".join(p for p in pointers if p != pointer)
+            yield (
+                pointer,
+                f"operationId {operation_id!r} is used more than once (also at {others}); "
+                "each operation needs its own",
+            )
+
+
+_TEMPLATE_PARAMETER = re.compile(r"{([^{}]+)}")
+
+
+def _path_parameter_problems(data: Any, version: str) -> Iterator[tuple[str, str]]:
+    """Each `{name}` of a path template needs a path parameter, and each one a `{name}`."""
+    paths = data.get("paths")
+    if not isinstance(paths, dict):
+        return
+    for template, item in paths.items():
+        item_pointer = join_pointer("paths", template)
+        item, resolved_pointer = resolved(data, item, item_pointer)
+        if not isinstance(item, dict):
+            continue
+        in_template = _TEMPLATE_PARAMETER.findall(template)
+        shared = dict(_path_parameters(data, item, resolved_pointer))
+        missing: dict[str, list[str]] = {}
+        for method in _METHODS:
+            operation = item.get(method)
+            if not isinstance(operation, dict):
+                continue
+            own = _path_parameters(data, operation, f"{resolved_pointer}/{method}")
+            declared = {**shared, **dict(own)}
+            for name in in_template:
+                if name not in declared:
+                    missing.setdefault(name, []).append(method)
+            for name, pointer in declared.items():
+                if name not in in_template:
+                    yield (
+                        pointer,
+                        f"path parameter {name!r} does not appear in the path template "
+                        f"{template!r}",
+                    )
+        for name, methods in missing.items():
+            yield (
+                item_pointer,
+                f"the path template {template!r} has {{{name}}}, but {'/'.join(methods)} "
+                f"declares no parameter with `in: path` and `name: {name}`",
+            )
+
+
+def _path_parameters(data: Any, owner: dict[str, Any], pointer: str) -> Iterator[tuple[str, str]]:
+    parameters = owner.get("parameters")
+    if not isinstance(parameters, list):
+        return
+    for index, written in enumerate(parameters):
+        parameter, _ = resolved(data, written, f"{pointer}/parameters/{index}")
+        if isinstance(parameter, dict) and parameter.get("in") == "path":
+            name = parameter.get("name")
+            if isinstance(name, str):
+                # Where the operation names it: the parameter itself may be shared.
+                where = f"{pointer}/parameters/{index}"
+                yield name, where if parameter is not written else where + "/name"

@@ -619,6 +619,16 @@ def _lookup(out: Path, path: str) -> os.stat_result | None:
     return status
 
 
+def read_inside(out: Path, path: str) -> bytes | None:
+    """The bytes of `out/path`, a regular file reached without a symbolic link; else None."""
+    if not _is_file(out, path):
+        return None
+    try:
+        return _read(out / path)
+    except OSError:
+        return None
+
+
 def _is_file(out: Path, path: str) -> bool:
     try:
         status = _lookup(out, path)

@@ -51,3 +51,13 @@ def private_cache(
 @pytest.fixture
 def spec_text() -> str:
     return SPEC.read_text(encoding="utf-8")
+
+
+def readme_block(name: str) -> str:
+    """The code block of the README marked `<!-- example: NAME -->`."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(rf"<!-- example: {name} -->\n```\w+\n(.*?)```", readme, re.DOTALL)
+    assert match, f"the README has lost its {name} example"
+    return match.group(1)

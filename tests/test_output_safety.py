@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator import write
-from generator.cli import EXIT_INTERRUPTED, EXIT_OUTPUT
+from generator.cli import ExitCode
 
 from .conftest import ROOT, CliResult, run_cli
 from .test_write import tree
@@ -100,7 +100,7 @@ def test_a_dangerous_output_folder_is_refused_before_any_work(
     names = {"home": home, "file": file}
     before = tree(tmp_path)
     result = generate(ROOT / "spec" / "openapi.yaml", Path(output.format(**names)))
-    assert result.code == EXIT_OUTPUT
+    assert result.code == ExitCode.OUTPUT
     assert one_error(result) == message.format(**names)
     assert tree(tmp_path) == before
 
@@ -109,7 +109,7 @@ def test_a_spec_in_the_output_folder_is_never_overwritten(tmp_path: Path) -> Non
     spec = tmp_path / "README.md"
     spec.write_text(DOCUMENT)
     result = generate(spec, tmp_path)
-    assert result.code == EXIT_OUTPUT
+    assert result.code == ExitCode.OUTPUT
     assert one_error(result).startswith(f"error: {spec}: ")
     assert [p.name for p in tmp_path.iterdir()] == ["README.md"]
     assert spec.read_text() == DOCUMENT
@@ -122,7 +122,7 @@ def test_a_link_in_the_output_folder_is_refused(project: Path) -> None:
     (project / "openapi.yaml").write_text(EDITED)
     before = tree(project / "elsewhere")
     result = generate(project / "openapi.yaml", project / "out")
-    assert result.code == EXIT_OUTPUT
+    assert result.code == ExitCode.OUTPUT
     assert one_error(result).startswith(f"error: {package}: a symbolic link;")
     assert tree(project / "elsewhere") == before
 
@@ -163,7 +163,7 @@ def test_an_unusable_output_folder_is_one_line_and_exit_4(
     before = tree(out)
     for extra in ((), ("--check",)):
         result = generate(project / "openapi.yaml", out, *extra)
-        assert result.code == EXIT_OUTPUT
+        assert result.code == ExitCode.OUTPUT
         assert one_error(result).startswith(f"error: {out}/{message}")
         assert tree(out) == before
 
@@ -179,7 +179,7 @@ def test_a_read_only_file_system_is_one_line(
     before = tree(out)
     monkeypatch.setattr(os, "mkdir", read_only)
     result = generate(project / "openapi.yaml", out)
-    assert result.code == EXIT_OUTPUT
+    assert result.code == ExitCode.OUTPUT
     assert one_error(result) == f"error: {out}: read-only file system; {out} is unchanged"
     assert tree(out) == before
 
@@ -194,7 +194,7 @@ def test_a_folder_without_write_permission_is_one_line(project: Path) -> None:
         result = generate(project / "openapi.yaml", out)
     finally:
         os.chmod(out, 0o755)
-    assert result.code == EXIT_OUTPUT
+    assert result.code == ExitCode.OUTPUT
     assert "permission denied" in one_error(result)
     assert tree(out) == before
 
@@ -210,7 +210,7 @@ def test_a_full_disk_is_one_line_and_nothing_changes(
     before = tree(out)
     monkeypatch.setattr(os, "write", full)
     result = generate(project / "openapi.yaml", out)
-    assert result.code == EXIT_OUTPUT
+    assert result.code == ExitCode.OUTPUT
     assert one_error(result) == f"error: {out}: no space left on device; {out} is unchanged"
     assert tree(out) == before
 
@@ -258,7 +258,7 @@ def test_ctrl_c_is_one_line_exit_130_and_nothing_changes(project: Path, where: s
         start_new_session=True,  # its own process group, for killpg
         timeout=300,
     )
-    assert run.returncode == EXIT_INTERRUPTED, run.stderr
+    assert run.returncode == ExitCode.INTERRUPTED, run.stderr
     assert run.stderr == "interrupted: nothing was changed\n"
     assert tree(out) == before
 

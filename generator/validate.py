@@ -100,7 +100,7 @@ def start_validation(
 
 
 def _cached_findings(entry: str | None) -> list[Finding] | None:
-    """The findings of a cache entry: a list of [pointer, message, at_key] triples, or else a miss."""
+    """The findings of a cache entry: [pointer, message, at_key] triples, or else a miss."""
     try:
         findings = json.loads(entry) if entry is not None else None
     except ValueError:

@@ -29,7 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.fixtures import FixtureServer  # noqa: E402
+from generator.fixture_server import FixtureServer  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
 from results import record  # noqa: E402
@@ -49,8 +49,8 @@ PRIMOTEXTO = (
     },
 )
 TEST_SPEC = (
-    ROOT / "tests" / "fixtures_server" / "specs" / "messages.yaml",
-    ROOT / "tests" / "fixtures_server" / "recordings" / "messages",
+    ROOT / "tests" / "fixture_server" / "specs" / "messages.yaml",
+    ROOT / "tests" / "fixture_server" / "recordings" / "messages",
     "/messages/send",
     {"X-Api-Key": "0123456789abcdef0123456789abcdef"},
     {

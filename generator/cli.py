@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__, write
 from .cache import DISABLED, Cache, default_folder
 from .errors import SpecError
-from .fixtures import cli as fixtures_cli
+from .fixture_server import cli as fixtures_cli
 from .formatting import FORMATTERS, FormatterUnavailable, TemplateError
 from .naming import value_name
 from .pipeline import generate

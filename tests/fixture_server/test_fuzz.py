@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.fixtures import FixtureServer
+from generator.fixture_server import FixtureServer
 
 from .support import MESSAGES_RECORDINGS, MESSAGES_SPEC, raw_exchange, statuses
 
@@ -177,7 +177,7 @@ def test_handler_never_fails(
 ) -> None:
     from urllib.parse import urlencode
 
-    from generator.fixtures.http11 import Request
+    from generator.fixture_server.http11 import Request
 
     headers = {"host": "x", "x-api-key": "k", "authorization": "Bearer t"}
     if content_type:

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from generator.fixtures import cli
+from generator.fixture_server import cli
 
 from .support import MESSAGES_RECORDINGS, MESSAGES_SPEC, PROJECT
 
@@ -62,7 +62,7 @@ def test_serves_until_ctrl_c() -> None:
         [
             sys.executable,
             "-m",
-            "generator.fixtures",
+            "generator.fixture_server",
             str(MESSAGES_SPEC),
             "--recordings",
             str(MESSAGES_RECORDINGS),

@@ -12,8 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.fixtures import FixtureServer, RecordingProxy
-from generator.fixtures.recordings import load_recording
+from generator.fixture_server import FixtureServer, RecordingProxy
+from generator.fixture_server.recordings import load_recording
 
 from .support import MESSAGES_SPEC, SEND_BODY
 
@@ -183,7 +183,7 @@ def test_refuses_to_write_when_the_upstream_echoes_the_key(
 
 
 def test_refuses_url_encoded_keys_too(messages: tuple[Path, list[str]]) -> None:
-    from generator.fixtures.record import SecretLeak, _refuse_leaks
+    from generator.fixture_server.record import SecretLeak, _refuse_leaks
 
     secret = "a/b+c d=="
     for leaked in ("a%2Fb%2Bc%20d%3D%3D", "a%2Fb%2Bc+d%3D%3D", secret):

@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from generator.fixtures import FixtureServer
+from generator.fixture_server import FixtureServer
 
 from .support import raw_exchange, statuses
 

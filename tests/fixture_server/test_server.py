@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.fixtures import FixtureServer, fixture_server
+from generator.fixture_server import FixtureServer, fixture_server
 
 from .support import (
     KEY,

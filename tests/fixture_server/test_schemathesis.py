@@ -84,7 +84,11 @@ def _schemathesis(base_url: str, report: Path) -> dict[str, Any]:
         str(report / "events.ndjson"),
         "--no-color",
     ]
-    run = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+    # In a fresh folder: schemathesis keeps a cache of past failures in its working
+    # directory and would replay them first, so runs would depend on earlier ones.
+    run = subprocess.run(
+        command, cwd=report, capture_output=True, text=True, check=False, timeout=600
+    )
     if not (report / "run.json").exists():
         pytest.fail(f"schemathesis wrote no report (exit {run.returncode}):\n{run.stdout[-4000:]}")
     data: dict[str, Any] = json.loads((report / "run.json").read_text(encoding="utf-8"))

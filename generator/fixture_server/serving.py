@@ -19,7 +19,7 @@ import logging
 import socket
 import threading
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import h11
 import uvicorn
@@ -38,6 +38,10 @@ KEEP_ALIVE = 15
 """Seconds an idle keep-alive connection stays open."""
 SHUTDOWN_GRACE = 1
 """Seconds `stop()` lets a request in progress finish before closing its connection."""
+RESOURCE_WARNING_INTERVAL = 10.0
+BACKLOG = 512
+"""Connections waiting to be accepted. asyncio also tries this many accepts in a row, each
+failing, every second it is out of file descriptors: a smaller backlog spins less then."""
 
 
 class _ProblemH11Protocol(H11Protocol):
@@ -114,6 +118,7 @@ class LoopbackServer:
             access_log=False,
             proxy_headers=False,
             server_header=False,
+            backlog=BACKLOG,
             timeout_keep_alive=KEEP_ALIVE,
             timeout_graceful_shutdown=SHUTDOWN_GRACE,
             h11_max_incomplete_event_size=MAX_HEADER_BYTES,
@@ -155,6 +160,7 @@ class LoopbackServer:
 
 
 async def _serve(server: _Server, listener: socket.socket) -> None:
+    asyncio.get_running_loop().set_exception_handler(_ResourceWarnings())
     try:
         await server.serve(sockets=[listener])
     finally:
@@ -165,6 +171,31 @@ async def _serve(server: _Server, listener: socket.socket) -> None:
             if transport is not None:
                 transport.close()
         await asyncio.sleep(0)
+
+
+class _ResourceWarnings:
+    """The event loop's exception handler: "out of file descriptors" once in a while.
+
+    Out of descriptors, asyncio (3.11) stops accepting for a second, but first logs the
+    failure with a traceback once per accept attempt, up to the listen backlog, every
+    second; that logging, not the accepting, cost most of a core. It is said once every
+    RESOURCE_WARNING_INTERVAL seconds instead; other errors go to the default handler.
+    """
+
+    def __init__(self) -> None:
+        self.last = -RESOURCE_WARNING_INTERVAL
+
+    def __call__(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        if context.get("message") != "socket.accept() out of system resource":
+            loop.default_exception_handler(context)
+            return
+        now = loop.time()
+        if now - self.last >= RESOURCE_WARNING_INTERVAL:
+            self.last = now
+            log.warning(
+                "fixture server: cannot accept connections (%s); retrying every second",
+                context.get("exception"),
+            )
 
 
 def _bind(host: str, port: int) -> socket.socket:

@@ -336,3 +336,16 @@ def test_blank_key_and_http10(server: FixtureServer) -> None:
     )
     assert answer.startswith(b"HTTP/1.1 200 OK\r\n")
     assert b"connection: close\r\n" in answer.lower()
+
+
+def test_remembered_verdicts_depend_on_the_whole_request(client: httpx.Client) -> None:
+    """The same body bytes under another Content-Type, or another operation, are judged anew."""
+    raw = json.dumps(SEND_BODY).encode()
+    as_json = {**KEY, "Content-Type": "application/json"}
+    for _ in range(2):
+        assert client.post("/messages/send", content=raw, headers=as_json).status_code == 200
+    as_text = {**KEY, "Content-Type": "text/plain"}
+    assert client.post("/messages/send", content=raw, headers=as_text).status_code == 415
+    # Whitespace makes other bytes of the same JSON: not remembered, and still matched.
+    spaced = b"  " + raw + b"\n"
+    assert client.post("/messages/send", content=spaced, headers=as_json).status_code == 200

@@ -76,13 +76,16 @@ def test_expect_100_continue_from_http11_only(probed: FixtureServer) -> None:
 STRICT = {
     "two Host headers": b"GET /v2/search?q=x HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
     "vertical tab before chunked": SEND_HEAD
-    + b"Transfer-Encoding: \x0bchunked\r\n\r\n" + _chunked(SEND_BODY),
+    + b"Transfer-Encoding: \x0bchunked\r\n\r\n"
+    + _chunked(SEND_BODY),
     "no-break space in Content-Length": SEND_HEAD
-    + b"Content-Length: \xa0%d\r\n\r\n" % len(SEND_BODY) + SEND_BODY,
+    + b"Content-Length: \xa0%d\r\n\r\n" % len(SEND_BODY)
+    + SEND_BODY,
     "space before a chunk size": SEND_HEAD
     + b"Transfer-Encoding: chunked\r\n\r\n 5\r\nhello\r\n0\r\n\r\n",
     "Transfer-Encoding on HTTP/1.0": SEND_HEAD.replace(b"HTTP/1.1", b"HTTP/1.0")
-    + b"Transfer-Encoding: chunked\r\n\r\n" + _chunked(SEND_BODY),
+    + b"Transfer-Encoding: chunked\r\n\r\n"
+    + _chunked(SEND_BODY),
     "Transfer-Encoding and Content-Length": SEND_HEAD
     + b"Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n{}",
     "HTTP/2.0 request line": b"GET /v2/search HTTP/2.0\r\nHost: x\r\n\r\n",
@@ -101,8 +104,7 @@ STRICT = {
     "two different Content-Lengths": SEND_HEAD + b"Content-Length: 2, 3\r\n\r\n{}",
     "unknown Transfer-Encoding": SEND_HEAD + b"Transfer-Encoding: gzip\r\n\r\n",
     "chunked twice": SEND_HEAD + b"Transfer-Encoding: chunked, chunked\r\n\r\n0\r\n\r\n",
-    "chunk size not hex": SEND_HEAD
-    + b"Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
+    "chunk size not hex": SEND_HEAD + b"Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
     "chunk without CRLF": SEND_HEAD + b"Transfer-Encoding: chunked\r\n\r\n2\r\n{}XX0\r\n\r\n",
     "huge chunk size": SEND_HEAD
     + b"Transfer-Encoding: chunked\r\n\r\nffffffffffffffffffffffff\r\n",

@@ -200,11 +200,26 @@ def serve_bare() -> None:
     server.serve_forever()
 
 
+def serve_layer() -> None:
+    """`--http-layer`: uvicorn on h11 with the fixture server's ASGI adapter, answering a
+    fixed body: the most the fixture server's HTTP layer can do on this machine."""
+    import signal
+
+    from generator.fixture_server.asgi import AsgiApp
+    from generator.fixture_server.messages import MAX_BODY, Response
+    from generator.fixture_server.serving import LoopbackServer
+
+    fixed = Response(200, [("Content-Type", "application/json;charset=UTF-8")], FIXED_BODY)
+    server = LoopbackServer(AsgiApp(lambda request: fixed, max_body=MAX_BODY))
+    server.start()
+    print(f"http://127.0.0.1:{server.address[1]}", flush=True)
+    signal.sigwait({signal.SIGTERM})
+    server.stop()
+
+
 @contextmanager
-def bare_process(target: Target) -> Iterator[Served]:
-    process = subprocess.Popen(
-        [sys.executable, __file__, "--bare-server"], stdout=subprocess.PIPE, cwd=ROOT
-    )
+def bare_process(target: Target, mode: str = "--bare-server") -> Iterator[Served]:
+    process = subprocess.Popen([sys.executable, __file__, mode], stdout=subprocess.PIPE, cwd=ROOT)
     try:
         assert process.stdout is not None
         url = process.stdout.readline().decode().strip()
@@ -387,6 +402,26 @@ def throughput(target: Target, args: argparse.Namespace) -> None:
     if peer is None:
         with bare_process(target) as bare:
             peer = _peer_figures(bare, target.request(bare.base_path), args)
+
+    with bare_process(target, "--http-layer") as layer:
+        request = target.request(layer.base_path)
+        layer_single = statistics.median(
+            one_client(layer.port, [request], args.requests) for _ in range(args.runs)
+        )
+        layer_fifty = _median_load(layer.port, [request], 50, args)
+    print(
+        f"the HTTP layer alone (uvicorn on h11 and the ASGI adapter, a fixed answer): "
+        f"{layer_single:,.0f} req/s for one client, {layer_fifty.rate:,.0f} req/s for 50 "
+        f"(p99 {layer_fifty.p99 * 1000:.1f} ms)"
+    )
+    record(
+        "HTTP layer alone (uvicorn h11 + adapter), 50 clients",
+        f"{layer_fifty.rate:,.0f} req/s",
+        "-",
+        f"fixture server {fifty.rate / layer_fifty.rate:.0%} of it",
+        "reported",
+        None,
+    )
 
     peer_single, peer_fifty = peer
     factor = 5 if peer_name == "Prism mock" else None
@@ -668,9 +703,16 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--starts", type=int, default=9)
     parser.add_argument("--bare-server", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--http-layer", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_server:
         serve_bare()
+        return 0
+    if args.http_layer:
+        import signal
+
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+        serve_layer()
         return 0
 
     spec, recordings, path, headers, payload = PRIMOTEXTO if PRIMOTEXTO[0].exists() else TEST_SPEC

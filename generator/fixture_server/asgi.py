@@ -10,9 +10,12 @@ answered with a problem document and the connection closed:
 * `Transfer-Encoding` on an HTTP/1.0 request, or together with `Content-Length`
   (RFC 9112 6.1: the framing is ambiguous, a request smuggling vector);
 * header fields above `MAX_HEADER_BYTES` in all (431);
-* a body above the size limit (413, answered as soon as the limit is passed or, for a
-  declared Content-Length, before reading it; uvicorn discards what follows);
 * a target that is neither a path nor an absolute http(s) URL.
+
+A body above the size limit gets 413 as soon as the limit is passed or, for a declared
+Content-Length, before a byte of it is read; uvicorn then discards the rest as it comes,
+keeping the connection (closing it under data still in flight would reset it, and the
+client could lose the answer), unless the declared length is above `DRAIN_LIMIT`.
 
 Then the body is read and the `Request` handed to the service's `respond`, synchronously:
 every request costs bounded work (`messages.py`), so the event loop is never held long.
@@ -92,9 +95,7 @@ class AsgiApp:
         limit = self.max_body
         declared = _content_length(scope)
         if declared is not None and declared > limit:
-            # Never read: uvicorn discards it after the answer (the client can read the
-            # answer once it has sent everything), or closes above DRAIN_LIMIT. A client
-            # that sent `Expect: 100-continue` gets no 100 and sends nothing.
+            # A client that sent `Expect: 100-continue` gets no 100 and sends nothing.
             close = declared > DRAIN_LIMIT
             return body_too_large(too_large_detail(declared, limit), close=close)
         chunks: list[bytes] = []
@@ -106,7 +107,7 @@ class AsgiApp:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > limit:
-                return body_too_large(too_large_detail(None, limit), close=True)
+                return body_too_large(too_large_detail(None, limit))
             if chunk:
                 chunks.append(chunk)
             if not message.get("more_body", False):

@@ -20,7 +20,7 @@ import pytest
 
 from generator.fixture_server import FixtureServer
 
-from .support import MESSAGES_RECORDINGS, MESSAGES_SPEC, PROJECT, raw_exchange, statuses
+from .support import MESSAGES_RECORDINGS, MESSAGES_SPEC, raw_exchange, serve_process, statuses
 
 SEARCH = b"GET /v2/search?q=widgets&tag=red&tag=blue&page=2 HTTP/1.1\r\nHost: x\r\n"
 SEND_HEAD = (
@@ -208,21 +208,7 @@ def test_out_of_file_descriptors_then_serves_again() -> None:
     def lower_limit() -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))
 
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "generator.fixture_server",
-            str(MESSAGES_SPEC),
-            "--recordings",
-            str(MESSAGES_RECORDINGS),
-        ],
-        cwd=PROJECT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        preexec_fn=lower_limit,
-    )
+    process = serve_process(stderr=subprocess.DEVNULL, preexec_fn=lower_limit)
     held: list[socket.socket] = []
     try:
         assert process.stdout is not None

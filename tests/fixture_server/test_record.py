@@ -53,29 +53,10 @@ class Upstream:
                     }
                 )
                 key = self.headers.get("X-Api-Key") or ""
-                if upstream.echo is not None:
-                    status, headers, data = upstream.echo(key)
-                    self.send_response(status)
-                    for name, value in headers.items():
-                        self.send_header(name, value)
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
-                    return
-                if upstream.mode == "echo":
-                    payload: Any = {"code": 72, "error": f"unknown key {key}"}
-                    status = 401
-                elif upstream.mode == "drift":
-                    payload = {"creditsUsed": "1", "snapshotId": 386479}
-                    status = 200
-                else:
-                    payload = {"creditsUsed": 1.0, "snapshotId": "386479"}
-                    status = 200
-                data = json.dumps(payload).encode()
+                status, headers, data = (upstream.echo or upstream.answer)(key)
                 self.send_response(status)
-                self.send_header("Content-Type", "application/json;charset=UTF-8")
-                self.send_header("Set-Cookie", f"session={key}")
-                self.send_header("X-Internal", "node-7")
+                for name, value in headers.items():
+                    self.send_header(name, value)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
@@ -86,6 +67,24 @@ class Upstream:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
+
+    def answer(self, key: str) -> tuple[int, dict[str, str], bytes]:
+        """The answer of `mode`: the key echoed in an error, drifted types, or the normal one."""
+        if self.mode == "echo":
+            payload: Any = {"code": 72, "error": f"unknown key {key}"}
+            status = 401
+        elif self.mode == "drift":
+            payload = {"creditsUsed": "1", "snapshotId": 386479}
+            status = 200
+        else:
+            payload = {"creditsUsed": 1.0, "snapshotId": "386479"}
+            status = 200
+        headers = {
+            "Content-Type": "application/json;charset=UTF-8",
+            "Set-Cookie": f"session={key}",
+            "X-Internal": "node-7",
+        }
+        return status, headers, json.dumps(payload).encode()
 
     @property
     def url(self) -> str:

@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_VENV := .venv-bench
 BENCH_STAMP := $(BENCH_VENV)/.installed
+PRISM := @stoplight/prism-cli@5.16.0
+PRISM_STAMP := $(BENCH_VENV)/prism/.installed
 SPEC := spec/openapi.yaml
 GENERATE := $(BIN)/python -m generator generate $(SPEC) -o generated --package-name primotexto
 
@@ -38,7 +40,7 @@ test-large: $(STAMP)
 	$(BIN)/python -m pytest -q -m large
 
 ## bench: performance figures as ratios against baselines measured in the same run
-bench: $(STAMP) $(BENCH_STAMP)
+bench: $(STAMP) $(BENCH_STAMP) $(PRISM_STAMP)
 	PEER_BIN=$(BENCH_VENV)/bin $(BIN)/python bench/run.py
 
 # The peer generator the benchmarks compare against, in a virtual environment of its own.
@@ -46,6 +48,16 @@ $(BENCH_STAMP): requirements/bench.txt
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -r requirements/bench.txt
 	touch $(BENCH_STAMP)
+
+# Prism, the mock server the fixture server's figures are compared with (npm registry);
+# without npm, the fixture server benchmark compares with a standard-library server.
+$(PRISM_STAMP):
+	mkdir -p $(BENCH_VENV)/prism
+	if command -v npm >/dev/null 2>&1; then \
+	  npm install --silent --no-audit --no-fund --prefix $(BENCH_VENV)/prism $(PRISM) \
+	    || echo "Prism could not be installed: the fixture server bench uses its fallback"; \
+	else echo "npm not found: the fixture server bench compares with the stdlib server"; fi
+	touch $(PRISM_STAMP)
 
 ## serve: the recorded fixture server on 127.0.0.1:8080
 serve: $(STAMP)

@@ -1,14 +1,26 @@
 """Benchmark of the recorded fixture server (a plain script, not a test).
 
-Prints, for the Primotexto document's vendor recording (or the test document's when
-spec/openapi.yaml is not there):
+For the Primotexto document's vendor recording (or the test document's when
+spec/openapi.yaml is not there), with full validation on, it prints:
 
-* start-up time: the median of several whole starts (document and recordings loaded,
-  validators compiled, every recording checked, socket listening, then stopped);
-* requests per second for ONE keep-alive client (http.client on one connection), full
-  validation on, median of 3 runs after a warm-up;
-* the same for a bare standard-library `http.server` answering a fixed JSON body
-  (TCP_NODELAY on), measured in the same run, and the ratio between the two.
+* start-up: the median of several whole starts in-process (document and recordings
+  loaded, validators compiled, every recording checked, socket listening, then stopped);
+* throughput and latency of the server run as `python -m generator serve` in a process of
+  its own, driven from this one over keep-alive connections: one client (target
+  >= 3,000 req/s), 50 concurrent clients (target >= 3,000 req/s with p99 < 100 ms), and
+  200 (reported); each against Prism's mock server of the same document in the same run
+  when Prism is installed (`make bench` installs it under .venv-bench/prism; target >= 5x),
+  else against a bare standard-library server answering a fixed body;
+* the in-process transport: calls per second through `httpx.Client(transport=
+  server.transport())` against the same client on an `httpx.MockTransport` returning a
+  canned answer (target: at most 2x its time per call);
+* bounded work: the amplification request (~900 kB of `[0,0,...]` beside the vendor's
+  fields) in server CPU time per request and answer size (targets < 100 ms, <= 64 kB);
+  ten at once: the server's peak memory (target < 200 MB) and how long a normal client
+  waited meanwhile;
+* abuse: a normal client's worst latency between malformed-request probes (target
+  < 100 ms), 500 slow (slowloris) connections (threads held, a normal client's latency),
+  and the server's CPU while it is out of file descriptors.
 
     python bench/fixture_server_bench.py [--requests 3000] [--runs 3]
 """
@@ -16,20 +28,29 @@ spec/openapi.yaml is not there):
 from __future__ import annotations
 
 import argparse
-import http.client
+import asyncio
 import json
+import os
+import resource
+import socket
 import statistics
+import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import httpx
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.fixtures import FixtureServer  # noqa: E402
+from generator.fixture_server import FixtureServer  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
 from results import record  # noqa: E402
@@ -49,8 +70,8 @@ PRIMOTEXTO = (
     },
 )
 TEST_SPEC = (
-    ROOT / "tests" / "fixtures_server" / "specs" / "messages.yaml",
-    ROOT / "tests" / "fixtures_server" / "recordings" / "messages",
+    ROOT / "tests" / "fixture_server" / "specs" / "messages.yaml",
+    ROOT / "tests" / "fixture_server" / "recordings" / "messages",
     "/messages/send",
     {"X-Api-Key": "0123456789abcdef0123456789abcdef"},
     {
@@ -63,10 +84,97 @@ TEST_SPEC = (
     },
 )
 FIXED_BODY = b'{"creditsUsed":1.0,"snapshotId":"386479"}'
+PRISM = ROOT / ".venv-bench" / "prism" / "node_modules" / ".bin" / "prism"
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+@dataclass(frozen=True)
+class Target:
+    spec: Path
+    recordings: Path
+    path: str  # relative to the base path
+    headers: dict[str, str]
+    body: bytes
+
+    def request(self, base_path: str, extra: bytes = b"", body: bytes | None = None) -> bytes:
+        content = self.body if body is None else body
+        lines = [f"POST {base_path}{self.path} HTTP/1.1", "Host: 127.0.0.1"]
+        lines += [f"{name}: {value}" for name, value in self.headers.items()]
+        lines += ["Content-Type: application/json", f"Content-Length: {len(content)}"]
+        return "\r\n".join(lines).encode() + b"\r\n" + extra + b"\r\n" + content
+
+
+# -- servers in processes of their own ------------------------------------------------------
+
+
+@dataclass
+class Served:
+    process: subprocess.Popen[bytes]
+    port: int
+    base_path: str
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+
+@contextmanager
+def fixture_process(target: Target, nofile: int | None = None) -> Iterator[Served]:
+    """`python -m generator serve` on a free port; its log is discarded."""
+
+    def limit() -> None:
+        if nofile is not None:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
+
+    command = [sys.executable, "-m", "generator", "serve", str(target.spec)]
+    command += ["--recordings", str(target.recordings), "--port", "0"]
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, preexec_fn=limit
+    )
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().decode().strip()
+        if not url.startswith("http://"):
+            raise SystemExit(f"the fixture server did not start: {url!r}")
+        address, _, path = url[len("http://") :].partition("/")
+        yield Served(process, int(address.rsplit(":", 1)[1]), "/" + path if path else "")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@contextmanager
+def prism_process(target: Target) -> Iterator[tuple[Served, float]]:
+    """Prism's mock server of the same document, and its time from spawn to first answer."""
+    port = _free_port()
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [str(PRISM), "mock", "--host", "127.0.0.1", "--port", str(port), str(target.spec)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    served = Served(process, port, "")  # Prism serves the paths without the server's path
+    try:
+        deadline = started + 120
+        while True:
+            try:
+                status, _ = exchange(port, target.request(served.base_path))
+                if status:
+                    break
+            except OSError:
+                pass
+            if time.perf_counter() > deadline or process.poll() is not None:
+                raise SystemExit("Prism did not start")
+            time.sleep(0.05)
+        yield served, time.perf_counter() - started
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 class _Bare(BaseHTTPRequestHandler):
-    """The baseline: read the body, answer a fixed JSON body."""
+    """The fallback baseline: read the body, answer a fixed JSON body."""
 
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True
@@ -84,100 +192,539 @@ class _Bare(BaseHTTPRequestHandler):
         pass
 
 
-def _rate(port: int, path: str, headers: dict[str, str], body: bytes, count: int) -> float:
-    """Requests per second for one keep-alive connection."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    all_headers = {"Content-Type": "application/json", **headers}
+def serve_bare() -> None:
+    """`--bare-server`: the standard-library baseline, in this script's own process."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Bare)
+    server.daemon_threads = True
+    print(f"http://127.0.0.1:{server.server_address[1]}", flush=True)
+    server.serve_forever()
+
+
+def serve_layer() -> None:
+    """`--http-layer`: uvicorn on h11 with the fixture server's ASGI adapter, answering a
+    fixed body: the most the fixture server's HTTP layer can do on this machine."""
+    import signal
+
+    from generator.fixture_server.asgi import AsgiApp
+    from generator.fixture_server.messages import MAX_BODY, Response
+    from generator.fixture_server.serving import LoopbackServer
+
+    fixed = Response(200, [("Content-Type", "application/json;charset=UTF-8")], FIXED_BODY)
+    server = LoopbackServer(AsgiApp(lambda request: fixed, max_body=MAX_BODY))
+    server.start()
+    print(f"http://127.0.0.1:{server.address[1]}", flush=True)
+    signal.sigwait({signal.SIGTERM})
+    server.stop()
+
+
+@contextmanager
+def bare_process(target: Target, mode: str = "--bare-server") -> Iterator[Served]:
+    process = subprocess.Popen([sys.executable, __file__, mode], stdout=subprocess.PIPE, cwd=ROOT)
     try:
-        for _ in range(200):  # warm-up
-            connection.request("POST", path, body=body, headers=all_headers)
-            response = connection.getresponse()
-            response.read()
-            if response.status != 200:
-                raise SystemExit(f"unexpected status {response.status} during warm-up")
-        started = time.perf_counter()
-        for _ in range(count):
-            connection.request("POST", path, body=body, headers=all_headers)
-            response = connection.getresponse()
-            response.read()
-        elapsed = time.perf_counter() - started
+        assert process.stdout is not None
+        url = process.stdout.readline().decode().strip()
+        yield Served(process, int(url.rsplit(":", 1)[1]), _base_path(target.spec))
     finally:
-        connection.close()
-    return count / elapsed
+        process.terminate()
+        process.wait(timeout=30)
 
 
-def _startup(spec: Path, recordings: Path, starts: int) -> float:
+def _base_path(spec: Path) -> str:
+    from generator.fixture_server.spec import load_api
+
+    return load_api(spec).base_path
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def status_field(pid: int, name: str) -> str:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(name + ":"):
+            return line.split(":", 1)[1].strip()
+    return ""
+
+
+# -- clients ----------------------------------------------------------------------------------
+
+
+def _read_response(sock: socket.socket, buffer: bytearray) -> tuple[int, bytes]:
+    while (end := buffer.find(b"\r\n\r\n")) < 0:
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise ConnectionError("closed")
+        buffer += chunk
+    head = bytes(buffer[: end + 2]).lower()
+    start = head.find(b"content-length:")
+    length = int(head[start + 15 : head.find(b"\r\n", start)]) if start >= 0 else 0
+    total = end + 4 + length
+    while len(buffer) < total:
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise ConnectionError("closed")
+        buffer += chunk
+    status = int(buffer[9:12])
+    body = bytes(buffer[end + 4 : total])
+    del buffer[:total]
+    return status, body
+
+
+def exchange(port: int, request: bytes, timeout: float = 10) -> tuple[int, bytes]:
+    """One request on a new connection."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+        sock.sendall(request)
+        return _read_response(sock, bytearray())
+
+
+def one_client(port: int, requests: list[bytes], count: int) -> float:
+    """Requests per second for one keep-alive connection (after a warm-up), sending
+    `requests` in turn."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        buffer = bytearray()
+        for index in range(200):
+            sock.sendall(requests[index % len(requests)])
+            status, _ = _read_response(sock, buffer)
+            if status != 200:
+                raise SystemExit(f"unexpected status {status} during warm-up")
+        started = time.perf_counter()
+        for index in range(count):
+            sock.sendall(requests[index % len(requests)])
+            _read_response(sock, buffer)
+        return count / (time.perf_counter() - started)
+
+
+@dataclass(frozen=True)
+class Load:
+    rate: float
+    p50: float
+    p99: float
+    failures: int
+
+
+def concurrent_clients(port: int, requests: list[bytes], clients: int, per_client: int) -> Load:
+    """N keep-alive connections sending as fast as answers come back."""
+
+    async def client(latencies: list[float], failures: list[int]) -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        try:
+            for index in range(per_client):
+                sent = time.perf_counter()
+                writer.write(requests[index % len(requests)])
+                head = await reader.readuntil(b"\r\n\r\n")
+                lower = head.lower()
+                start = lower.find(b"content-length:")
+                length = int(lower[start + 15 : lower.find(b"\r\n", start)])
+                await reader.readexactly(length)
+                latencies.append(time.perf_counter() - sent)
+                if head[9:12] != b"200":
+                    failures.append(1)
+        finally:
+            writer.close()
+
+    async def run() -> Load:
+        warm: list[float] = []
+        await asyncio.gather(*(client(warm, []) for _ in range(min(clients, 10))))
+        latencies: list[float] = []
+        failures: list[int] = []
+        started = time.perf_counter()
+        await asyncio.gather(*(client(latencies, failures) for _ in range(clients)))
+        elapsed = time.perf_counter() - started
+        latencies.sort()
+        return Load(
+            len(latencies) / elapsed,
+            latencies[len(latencies) // 2],
+            latencies[int(len(latencies) * 0.99)],
+            len(failures),
+        )
+
+    return asyncio.run(run())
+
+
+# -- the measurements ---------------------------------------------------------------------------
+
+
+def startup(target: Target, starts: int) -> float:
     times: list[float] = []
     for _ in range(starts):
         started = time.perf_counter()
-        server = FixtureServer(spec, recordings).start()
+        server = FixtureServer(target.spec, target.recordings).start()
         times.append(time.perf_counter() - started)
         server.stop()
     return statistics.median(times)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=3000)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--starts", type=int, default=9)
-    args = parser.parse_args()
+def distinct(target: Target, base_path: str, count: int = 1000) -> list[bytes]:
+    """`count` requests whose bodies are the same JSON in different bytes (leading spaces):
+    each is validated anew (no remembered verdict) and matches the same recording."""
+    return [target.request(base_path, body=b" " * index + target.body) for index in range(count)]
 
-    spec, recordings, path, headers, payload = PRIMOTEXTO if PRIMOTEXTO[0].exists() else TEST_SPEC
-    body = json.dumps(payload).encode()
-    print(f"document: {spec.relative_to(ROOT)}; recordings: {recordings.relative_to(ROOT)}")
 
-    startup = _startup(spec, recordings, args.starts)
-    print(f"start-up (median of {args.starts} whole starts): {startup * 1000:.1f} ms")
+def throughput(target: Target, args: argparse.Namespace) -> None:
+    with fixture_process(target) as ours:
+        same = [target.request(ours.base_path)]
+        status, body = exchange(ours.port, same[0])
+        if status != 200:
+            raise SystemExit(f"the benchmark request got {status}: {body[:300]!r}")
+        varied = distinct(target, ours.base_path)
+        single = statistics.median(
+            one_client(ours.port, same, args.requests) for _ in range(args.runs)
+        )
+        single_varied = statistics.median(
+            one_client(ours.port, varied, args.requests) for _ in range(args.runs)
+        )
+        fifty = _median_load(ours.port, same, 50, args)
+        fifty_varied = _median_load(ours.port, varied, 50, args)
+        two_hundred = concurrent_clients(ours.port, same, 200, max(args.requests // 200, 10))
+        threads = status_field(ours.pid, "Threads")
 
-    with FixtureServer(spec, recordings) as server:
-        base_path = server.api.base_path
-        fixture = [
-            _rate(server.port, base_path + path, headers, body, args.requests)
-            for _ in range(args.runs)
-        ]
-        if not server.used:
-            raise SystemExit("the benchmark request matched no recording")
+    peer_name, peer = "bare stdlib server", None
+    if PRISM.exists():
+        with prism_process(target) as (prism, spawn):
+            request = target.request(prism.base_path)
+            status, body = exchange(prism.port, request)
+            print(f"Prism: first answer {spawn:.1f} s after spawn; answers {status}")
+            if status == 200:
+                peer_name = "Prism mock"
+                peer = _peer_figures(prism, request, args)
+            else:
+                print(f"  Prism answers {status} to the benchmark request: {body[:200]!r}")
+    else:
+        print(f"Prism not installed ({PRISM.relative_to(ROOT)}): comparing with {peer_name}")
+    if peer is None:
+        with bare_process(target) as bare:
+            peer = _peer_figures(bare, target.request(bare.base_path), args)
 
-    bare_server = ThreadingHTTPServer(("127.0.0.1", 0), _Bare)
-    bare_server.daemon_threads = True
-    thread = threading.Thread(target=bare_server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        port = bare_server.server_address[1]
-        bare = [_rate(port, path, headers, body, args.requests) for _ in range(args.runs)]
-    finally:
-        bare_server.shutdown()
-        bare_server.server_close()
-        thread.join()
-
-    fixture_rate = statistics.median(fixture)
-    bare_rate = statistics.median(bare)
+    with bare_process(target, "--http-layer") as layer:
+        request = target.request(layer.base_path)
+        layer_single = statistics.median(
+            one_client(layer.port, [request], args.requests) for _ in range(args.runs)
+        )
+        layer_fifty = _median_load(layer.port, [request], 50, args)
     print(
-        f"one keep-alive client, {args.requests:,} requests, median of {args.runs} runs "
-        "(full validation on):"
-    )
-    print(
-        f"  fixture server {fixture_rate:,.0f} req/s = {fixture_rate / bare_rate:.2f}x "
-        f"bare stdlib server ({bare_rate:,.0f} req/s)"
-    )
-    print(f"  target >= 3,000 req/s: {'met' if fixture_rate >= 3000 else 'NOT met'}")
-    record(
-        "fixture server, one keep-alive client",
-        f"{fixture_rate:,.0f} req/s",
-        f"bare stdlib server {bare_rate:,.0f} req/s",
-        f"{fixture_rate / bare_rate:.2f}x",
-        ">= 3,000 req/s",
-        fixture_rate >= 3000,
+        f"the HTTP layer alone (uvicorn on h11 and the ASGI adapter, a fixed answer): "
+        f"{layer_single:,.0f} req/s for one client, {layer_fifty.rate:,.0f} req/s for 50 "
+        f"(p99 {layer_fifty.p99 * 1000:.1f} ms)"
     )
     record(
-        "fixture server start-up",
-        f"{startup * 1000:.1f} ms",
+        "HTTP layer alone (uvicorn h11 + adapter), 50 clients",
+        f"{layer_fifty.rate:,.0f} req/s",
+        "-",
+        f"fixture server {fifty.rate / layer_fifty.rate:.0%} of it",
+        "reported",
+        None,
+    )
+
+    peer_single, peer_fifty = peer
+    factor = 5 if peer_name == "Prism mock" else None
+    print(f"one keep-alive client ({args.requests:,} requests, median of {args.runs}):")
+    print(
+        f"  the same request: {single:,.0f} req/s = {single / peer_single:.2f}x "
+        f"{peer_name} ({peer_single:,.0f})"
+    )
+    print(
+        f"  1,000 distinct bodies (each validated anew): {single_varied:,.0f} req/s = "
+        f"{single_varied / peer_single:.2f}x {peer_name}"
+    )
+    for label, load in (("the same request", fifty), ("distinct bodies", fifty_varied)):
+        print(
+            f"50 keep-alive clients, {label} (median of {args.runs}): {load.rate:,.0f} req/s, "
+            f"p50 {load.p50 * 1000:.1f} ms, p99 {load.p99 * 1000:.1f} ms, "
+            f"{load.failures} non-200 = {load.rate / peer_fifty.rate:.2f}x {peer_name} "
+            f"({peer_fifty.rate:,.0f} req/s, p99 {peer_fifty.p99 * 1000:.1f} ms)"
+        )
+    print(
+        f"200 keep-alive clients: {two_hundred.rate:,.0f} req/s, "
+        f"p99 {two_hundred.p99 * 1000:.1f} ms; server threads: {threads}"
+    )
+    target_text = ">= 3,000 req/s" + (" and >= 5x Prism" if factor else "")
+    for label, rate in (("the same request", single), ("distinct bodies", single_varied)):
+        record(
+            f"fixture server, one keep-alive client, {label}",
+            f"{rate:,.0f} req/s",
+            f"{peer_name} {peer_single:,.0f} req/s",
+            f"{rate / peer_single:.2f}x",
+            target_text,
+            rate >= 3000 and (factor is None or rate >= factor * peer_single),
+        )
+    for label, load in (("the same request", fifty), ("distinct bodies", fifty_varied)):
+        record(
+            f"fixture server, 50 keep-alive clients, {label}",
+            f"{load.rate:,.0f} req/s, p99 {load.p99 * 1000:.0f} ms",
+            f"{peer_name} {peer_fifty.rate:,.0f} req/s",
+            f"{load.rate / peer_fifty.rate:.2f}x",
+            target_text + ", p99 < 100 ms",
+            load.rate >= 3000
+            and load.p99 < 0.1
+            and load.failures == 0
+            and (factor is None or load.rate >= factor * peer_fifty.rate),
+        )
+    record(
+        "fixture server, 200 keep-alive clients",
+        f"{two_hundred.rate:,.0f} req/s, p99 {two_hundred.p99 * 1000:.0f} ms",
         "-",
         "-",
         "reported",
         None,
     )
+
+
+def _median_load(port: int, requests: list[bytes], clients: int, args: argparse.Namespace) -> Load:
+    loads = [
+        concurrent_clients(port, requests, clients, max(args.requests // clients, 20))
+        for _ in range(args.runs)
+    ]
+    return sorted(loads, key=lambda load: load.rate)[len(loads) // 2]
+
+
+def _peer_figures(served: Served, request: bytes, args: argparse.Namespace) -> tuple[float, Load]:
+    single = statistics.median(
+        one_client(served.port, [request], max(args.requests // 4, 200)) for _ in range(args.runs)
+    )
+    return single, _median_load(served.port, [request], 50, args)
+
+
+def in_process(target: Target, args: argparse.Namespace) -> None:
+    server = FixtureServer(target.spec, target.recordings)
+    headers = {**target.headers, "Content-Type": "application/json"}
+
+    def canned(request: httpx.Request) -> httpx.Response:
+        request.read()
+        return httpx.Response(
+            200, headers={"Content-Type": "application/json;charset=UTF-8"}, content=FIXED_BODY
+        )
+
+    same = [target.body]
+    varied = [b" " * index + target.body for index in range(1000)]
+
+    def rate(transport: httpx.BaseTransport, bodies: list[bytes]) -> float:
+        with httpx.Client(transport=transport, base_url=server.server_url) as client:
+            for index in range(200):
+                content = bodies[index % len(bodies)]
+                assert client.post(target.path, content=content, headers=headers).is_success
+            started = time.perf_counter()
+            for index in range(args.requests):
+                client.post(target.path, content=bodies[index % len(bodies)], headers=headers)
+            return args.requests / (time.perf_counter() - started)
+
+    ours: list[float] = []
+    ours_varied: list[float] = []
+    mock: list[float] = []
+    for _ in range(args.runs):
+        ours.append(rate(server.transport(), same))
+        ours_varied.append(rate(server.transport(), varied))
+        mock.append(rate(httpx.MockTransport(canned), same))
+    mock_rate = statistics.median(mock)
+    for label, rates in (("the same request", ours), ("distinct bodies", ours_varied)):
+        ours_rate = statistics.median(rates)
+        ratio = mock_rate / ours_rate
+        print(
+            f"in-process transport, {label}: {ours_rate:,.0f} calls/s (full validation) vs a "
+            f"MockTransport returning a canned answer {mock_rate:,.0f} calls/s: "
+            f"{ratio:.2f}x its time per call"
+        )
+        record(
+            f"in-process transport, {label}, time per call",
+            f"{ours_rate:,.0f} calls/s",
+            f"canned MockTransport {mock_rate:,.0f} calls/s",
+            f"{ratio:.2f}x",
+            "<= 2x",
+            ratio <= 2,
+        )
+
+
+def bounded_work(target: Target) -> None:
+    payload = {**json.loads(target.body), "extra": [0] * 450_000}
+    body = json.dumps(payload, separators=(",", ":")).encode()
+    with fixture_process(target) as served:
+        request = target.request(served.base_path, body=body)
+        before = cpu_seconds(served.pid)
+        count = 10
+        sizes = set()
+        for _ in range(count):
+            status, answer = exchange(served.port, request)
+            sizes.add((status, len(answer)))
+        per_request = (cpu_seconds(served.pid) - before) / count
+        [(status, size)] = sizes
+
+        normal = target.request(served.base_path)
+        waits: list[float] = []
+
+        def normal_client(stop: threading.Event) -> None:
+            while not stop.is_set():
+                sent = time.perf_counter()
+                exchange(served.port, normal)
+                waits.append(time.perf_counter() - sent)
+
+        stop = threading.Event()
+        watcher = threading.Thread(target=normal_client, args=(stop,))
+        watcher.start()
+
+        async def ten_at_once() -> None:
+            async def one() -> None:
+                reader, writer = await asyncio.open_connection("127.0.0.1", served.port)
+                writer.write(request)
+                await reader.read()
+                writer.close()
+
+            await asyncio.gather(*(one() for _ in range(10)))
+
+        asyncio.run(ten_at_once())
+        stop.set()
+        watcher.join()
+        peak = int(status_field(served.pid, "VmHWM").split()[0]) / 1024
+    print(
+        f"amplification request ({len(body):,} bytes): {status}, {size:,}-byte answer, "
+        f"{per_request * 1000:.1f} ms of server CPU each ({count} in a row)"
+    )
+    print(
+        f"ten at once: server peak memory {peak:.0f} MB; a normal client meanwhile waited "
+        f"at most {max(waits) * 1000:.0f} ms"
+    )
+    record(
+        "amplification request, server CPU",
+        f"{per_request * 1000:.1f} ms, {size / 1024:.1f} kB answer",
+        "-",
+        "-",
+        "< 100 ms, <= 64 kB",
+        per_request < 0.1 and size <= 64 * 1024 + 1024,
+    )
+    record(
+        "ten amplification requests at once, peak RSS",
+        f"{peak:.0f} MB",
+        "-",
+        "-",
+        "< 200 MB",
+        peak < 200,
+    )
+
+
+PROBES = [
+    b"GET /v2/x HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
+    b"POST /v2/x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: \x0bchunked\r\n\r\n0\r\n\r\n",
+    b"POST /v2/x HTTP/1.1\r\nHost: x\r\nContent-Length: \xa05\r\n\r\nhello",
+    b"POST /v2/x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n 5\r\nhello\r\n0\r\n\r\n",
+    b"POST /v2/x HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\nhello",
+    b"GET /v2/x HTTP/2.0\r\nHost: x\r\n\r\n",
+    b"garbage\r\n\r\n",
+    b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
+    b"GET /v2/x HTTP/1.1\r\nHost: x\r\nX: " + b"a" * 70000 + b"\r\n\r\n",
+    b"POST /v2/x HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999\r\n\r\n",
+    b"\xff\xfe\x00\x01" * 100,
+]
+
+
+def abuse(target: Target) -> None:
+    with fixture_process(target) as served:
+        normal = target.request(served.base_path)
+        worst = 0.0
+        statuses: set[int] = set()
+        for _ in range(5):
+            for probe in PROBES:
+                statuses.update(_probe(served.port, probe))
+                sent = time.perf_counter()
+                status, _ = exchange(served.port, normal)
+                worst = max(worst, time.perf_counter() - sent)
+                if status != 200:
+                    raise SystemExit(f"a normal request got {status} after a probe")
+        slow = []
+        for _ in range(500):
+            connection = socket.create_connection(("127.0.0.1", served.port), timeout=10)
+            connection.sendall(b"POST /v2/x HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+            slow.append(connection)
+        sent = time.perf_counter()
+        exchange(served.port, normal)
+        slowloris_wait = time.perf_counter() - sent
+        threads = status_field(served.pid, "Threads")
+        for connection in slow:
+            connection.close()
+    print(
+        f"between {len(PROBES) * 5} malformed-request probes (answered {sorted(statuses)}): "
+        f"a normal client waited at most {worst * 1000:.1f} ms"
+    )
+    print(
+        f"500 slowloris connections: server threads {threads}; a normal client waited "
+        f"{slowloris_wait * 1000:.1f} ms"
+    )
+    record(
+        "normal client between abuse probes, worst",
+        f"{worst * 1000:.1f} ms",
+        "-",
+        "-",
+        "< 100 ms, no 5xx",
+        worst < 0.1 and not any(status >= 500 for status in statuses),
+    )
+    with fixture_process(target, nofile=64) as served:
+        held = [socket.create_connection(("127.0.0.1", served.port)) for _ in range(100)]
+        time.sleep(0.5)
+        before, started = cpu_seconds(served.pid), time.perf_counter()
+        time.sleep(2)
+        share = (cpu_seconds(served.pid) - before) / (time.perf_counter() - started)
+        for connection in held:
+            connection.close()
+    print(f"out of file descriptors (limit 64, 100 connections): server CPU {share:.0%}")
+    record(
+        "server CPU while out of file descriptors",
+        f"{share:.0%} of a core",
+        "-",
+        "-",
+        "reported (was 72%)",
+        None,
+    )
+
+
+def _probe(port: int, data: bytes) -> list[int]:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        try:
+            sock.sendall(data)
+            sock.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass
+        answer = b""
+        try:
+            while chunk := sock.recv(65536):
+                answer += chunk
+        except OSError:
+            pass
+    return [int(answer[9:12])] if answer.startswith(b"HTTP/1.1 ") else []
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--starts", type=int, default=9)
+    parser.add_argument("--bare-server", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--http-layer", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.bare_server:
+        serve_bare()
+        return 0
+    if args.http_layer:
+        import signal
+
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+        serve_layer()
+        return 0
+
+    spec, recordings, path, headers, payload = PRIMOTEXTO if PRIMOTEXTO[0].exists() else TEST_SPEC
+    target = Target(spec, recordings, path, headers, json.dumps(payload).encode())
+    print(f"document: {spec.relative_to(ROOT)}; recordings: {recordings.relative_to(ROOT)}")
+    started = startup(target, args.starts)
+    print(f"start-up (median of {args.starts} whole starts): {started * 1000:.1f} ms")
+    record("fixture server start-up", f"{started * 1000:.1f} ms", "-", "-", "reported", None)
+    throughput(target, args)
+    in_process(target, args)
+    bounded_work(target)
+    abuse(target)
     return 0
 
 

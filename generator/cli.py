@@ -22,7 +22,7 @@ from pathlib import Path
 from . import __version__, api_changes, write
 from .cache import DISABLED, Cache, default_folder
 from .errors import SpecError, in_document_order
-from .fixtures import cli as fixtures_cli
+from .fixture_server import cli as fixture_server_cli
 from .formatting import FORMATTERS, FormatterUnavailable, TemplateError
 from .naming import package_name_problem
 from .pipeline import generate
@@ -118,14 +118,14 @@ def _parser() -> argparse.ArgumentParser:
         "cannot be expressed; by default they are errors",
     )
     serve = commands.add_parser("serve", help="serve recorded interactions, or record new ones")
-    fixtures_cli.add_arguments(serve)
+    fixture_server_cli.add_arguments(serve)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "serve":
-        return fixtures_cli.run(args)
+        return fixture_server_cli.run(args)
     return _reporting_operational_errors(_generate, args)
 
 

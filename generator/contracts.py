@@ -22,7 +22,7 @@ from typing import Any
 from . import ir
 from .errors import Location, Problem, Severity
 from .escape import SpecText
-from .fixtures.recordings import Recording, collect_recordings
+from .fixture_server.recordings import Recording, collect_recordings
 from .naming import Namespace, value_name
 from .schemas import text
 

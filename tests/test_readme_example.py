@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 
-from generator.fixtures import FixtureServer
+from generator.fixture_server import FixtureServer
 
 from .conftest import ROOT, SPEC
 

@@ -1,8 +1,9 @@
 """One test per recorded interaction: the client against the recorded fixture server.
 
-Each test calls the client with the recorded request's arguments. The fixture
-server answers only if the request the client sends matches the recording and
-the API description; the test then checks the typed result or error. The last
+Each test calls the client with the recorded request's arguments, twice: through
+the fixture server's in-process httpx transport, and over HTTP on 127.0.0.1. The
+fixture server answers only if the request the client sends matches the recording
+and the API description; the test then checks the typed result or error. The last
 test fails if a recording was never replayed, so stale recordings cannot pass
 silently.
 
@@ -15,7 +16,7 @@ from datetime import datetime, timezone
 
 import pytest
 from conftest import explained, fixture_server_problem
-from generator.fixtures import FixtureServer
+from generator.fixture_server import FixtureServer
 
 from primotexto import (
     AccountStats,

@@ -5,16 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
 import httpx
 import pytest
 
-from generator.fixtures import cli
+from generator.fixture_server import cli
 
-from .support import MESSAGES_RECORDINGS, MESSAGES_SPEC, PROJECT
+from .support import MESSAGES_SPEC, serve_process
 
 
 def _args(*argv: str) -> argparse.Namespace:
@@ -58,20 +57,7 @@ def test_missing_spec_and_bad_options_exit_2(capsys: pytest.CaptureFixture[str])
 
 @pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT")
 def test_serves_until_ctrl_c() -> None:
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "generator.fixtures",
-            str(MESSAGES_SPEC),
-            "--recordings",
-            str(MESSAGES_RECORDINGS),
-        ],
-        cwd=PROJECT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = serve_process()
     try:
         assert process.stdout is not None
         base_url = process.stdout.readline().strip()

@@ -12,8 +12,8 @@ import httpx
 import pytest
 
 from generator.errors import SpecError
-from generator.fixtures import REDACTED, FixtureServer, Recording
-from generator.fixtures.spec import Operation
+from generator.fixture_server import REDACTED, FixtureServer, Recording
+from generator.fixture_server.spec import Operation
 
 from .support import (
     LEGACY_RECORDINGS,

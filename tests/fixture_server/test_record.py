@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, quote_plus
 
 import httpx
 import pytest
 
-from generator.fixtures import FixtureServer, RecordingProxy
-from generator.fixtures.recordings import load_recording
+from generator.fixture_server import FixtureServer, RecordingProxy
+from generator.fixture_server.recordings import load_recording
 
 from .support import MESSAGES_SPEC, SEND_BODY
 
@@ -21,11 +23,15 @@ CLIENT_KEY = "c0ffee00c0ffee00c0ffee00c0ffee00"
 ENV_KEY = "e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1e1"
 
 
-class Upstream:
-    """A fake API: records what it received and answers as `mode` says."""
+Echo = Callable[[str], tuple[int, dict[str, str], bytes]]
 
-    def __init__(self, mode: str) -> None:
+
+class Upstream:
+    """A fake API: records what it received and answers as `mode` (or `echo`) says."""
+
+    def __init__(self, mode: str, echo: Echo | None = None) -> None:
         self.mode = mode
+        self.echo = echo
         self.received: list[dict[str, Any]] = []
         upstream = self
 
@@ -47,20 +53,10 @@ class Upstream:
                     }
                 )
                 key = self.headers.get("X-Api-Key") or ""
-                if upstream.mode == "echo":
-                    payload: Any = {"code": 72, "error": f"unknown key {key}"}
-                    status = 401
-                elif upstream.mode == "drift":
-                    payload = {"creditsUsed": "1", "snapshotId": 386479}
-                    status = 200
-                else:
-                    payload = {"creditsUsed": 1.0, "snapshotId": "386479"}
-                    status = 200
-                data = json.dumps(payload).encode()
+                status, headers, data = (upstream.echo or upstream.answer)(key)
                 self.send_response(status)
-                self.send_header("Content-Type", "application/json;charset=UTF-8")
-                self.send_header("Set-Cookie", f"session={key}")
-                self.send_header("X-Internal", "node-7")
+                for name, value in headers.items():
+                    self.send_header(name, value)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
@@ -71,6 +67,24 @@ class Upstream:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
+
+    def answer(self, key: str) -> tuple[int, dict[str, str], bytes]:
+        """The answer of `mode`: the key echoed in an error, drifted types, or the normal one."""
+        if self.mode == "echo":
+            payload: Any = {"code": 72, "error": f"unknown key {key}"}
+            status = 401
+        elif self.mode == "drift":
+            payload = {"creditsUsed": "1", "snapshotId": 386479}
+            status = 200
+        else:
+            payload = {"creditsUsed": 1.0, "snapshotId": "386479"}
+            status = 200
+        headers = {
+            "Content-Type": "application/json;charset=UTF-8",
+            "Set-Cookie": f"session={key}",
+            "X-Internal": "node-7",
+        }
+        return status, headers, json.dumps(payload).encode()
 
     @property
     def url(self) -> str:
@@ -182,14 +196,118 @@ def test_refuses_to_write_when_the_upstream_echoes_the_key(
     assert reports == proxy.refused
 
 
-def test_refuses_url_encoded_keys_too(messages: tuple[Path, list[str]]) -> None:
-    from generator.fixtures.record import SecretLeak, _refuse_leaks
+def _json(payload: Any, status: int = 401) -> tuple[int, dict[str, str], bytes]:
+    return status, {"Content-Type": "application/json"}, json.dumps(payload).encode()
 
-    secret = "a/b+c d=="
-    for leaked in ("a%2Fb%2Bc%20d%3D%3D", "a%2Fb%2Bc+d%3D%3D", secret):
-        with pytest.raises(SecretLeak):
-            _refuse_leaks(f"body: {leaked}\n", {"body": leaked}, {secret})
-    _refuse_leaks("body: nothing\n", {"body": "nothing"}, {secret})
+
+# Each form an upstream plausibly echoes a key in: (the key the client sends, the echo).
+SPECIAL_KEY = "k3y/with+special=chars&more 0123"
+LEAK_FORMS: dict[str, tuple[str, Echo]] = {
+    "as sent": (CLIENT_KEY, lambda key: _json({"code": 72, "error": f"unknown key {key}"})),
+    "URL-encoded": (SPECIAL_KEY, lambda key: _json({"code": 72, "error": quote(key, safe="")})),
+    "form-URL-encoded": (SPECIAL_KEY, lambda key: _json({"code": 72, "error": quote_plus(key)})),
+    "URL-encoded twice": (
+        SPECIAL_KEY,
+        lambda key: _json({"code": 72, "error": quote(quote(key, safe=""), safe="")}),
+    ),
+    "JSON-escaped": (
+        'k"ey\\with\tescapes-0123',
+        lambda key: _json({"code": 72, "error": "request was " + json.dumps({"key": key})}),
+    ),
+    "base64": (
+        CLIENT_KEY,
+        lambda key: _json({"code": 72, "error": base64.b64encode(key.encode()).decode()}),
+    ),
+    "base64 of user:key": (
+        CLIENT_KEY,
+        lambda key: _json(
+            {"code": 72, "error": "Basic " + base64.b64encode(b"me:" + key.encode()).decode()}
+        ),
+    ),
+    "base64url": (
+        "key>>>???>>>???-0123456789",
+        lambda key: _json(
+            {"code": 72, "error": base64.urlsafe_b64encode(key.encode()).decode().rstrip("=")}
+        ),
+    ),
+    "hex": (CLIENT_KEY, lambda key: _json({"code": 72, "error": key.encode().hex()})),
+    "hex in upper case": (
+        CLIENT_KEY,
+        lambda key: _json({"code": 72, "error": key.encode().hex().upper()}),
+    ),
+    "upper case": (CLIENT_KEY, lambda key: _json({"code": 72, "error": key.upper()})),
+    "lower case": ("ABCDEF0123456789ABCDEF", lambda key: _json({"code": 72, "error": key.lower()})),
+    "a 12-character run": (CLIENT_KEY, lambda key: _json({"code": 72, "error": key[5:17]})),
+    "split across two fields": (
+        CLIENT_KEY,
+        lambda key: _json({"code": 72, "error": key[:16], "message": key[16:]}),
+    ),
+    "in a kept response header": (
+        CLIENT_KEY,
+        lambda key: (201, {"Content-Type": "application/json", "Location": f"/k/{key}"}, b"{}"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("key", "echo"), LEAK_FORMS.values(), ids=LEAK_FORMS.keys())
+def test_refuses_every_form_of_an_echoed_key(
+    messages: tuple[Path, list[str]], key: str, echo: Echo
+) -> None:
+    folder, reports = messages
+    with Upstream("echo", echo) as upstream:
+        proxy = RecordingProxy(MESSAGES_SPEC, folder, upstream=upstream.url, report=reports.append)
+        with httpx.Client(base_url="http://h/v2", transport=proxy.transport()) as client:
+            response = client.post("/messages/send", json=SEND_BODY, headers={"X-Api-Key": key})
+            assert response.headers["x-fixture-recording"] == "refused"
+    assert proxy.written == [] and (not folder.exists() or list(folder.iterdir()) == [])
+    [refusal] = proxy.refused
+    assert refusal.startswith(f"not recorded: {folder / 'sendMessage-<n>.yaml'}: /response/")
+    assert "header X-Api-Key" in refusal
+    for part in (key, key.upper(), key.lower(), key[:12], key[-12:]):
+        assert part not in refusal
+
+
+def test_redacts_every_credential_name_in_every_place(messages: tuple[Path, list[str]]) -> None:
+    """A query key sent to a header-secured operation, and a bearer token, are not written."""
+    folder, reports = messages
+    with Upstream("normal") as upstream:
+        proxy = RecordingProxy(MESSAGES_SPEC, folder, upstream=upstream.url, report=reports.append)
+        with httpx.Client(base_url="http://h/v2", transport=proxy.transport()) as client:
+            response = client.post(
+                "/messages/send",
+                params={"apiKey": ENV_KEY},
+                json=SEND_BODY,
+                headers={"X-Api-Key": CLIENT_KEY, "Authorization": "Bearer " + ENV_KEY[::-1]},
+            )
+            assert response.status_code == 200
+    [path] = proxy.written
+    text = path.read_text(encoding="utf-8")
+    assert CLIENT_KEY not in text and ENV_KEY not in text and ENV_KEY[::-1] not in text
+    recording = load_recording(path)
+    assert recording.query == {"apiKey": ["<redacted>"]}
+    assert recording.request_headers["X-Api-Key"] == "<redacted>"
+    assert recording.request_headers["Authorization"] == "<redacted>"
+
+
+def test_keeps_only_recordings_that_load_back(messages: tuple[Path, list[str]]) -> None:
+    """A lone surrogate in the upstream's JSON cannot be written as YAML that loads."""
+    folder, reports = messages
+    surrogate: Echo = lambda key: (  # noqa: E731
+        200,
+        {"Content-Type": "application/json"},
+        b'{"creditsUsed": 1.0, "snapshotId": "\\ud800"}',
+    )
+    with Upstream("echo", surrogate) as upstream:
+        proxy = RecordingProxy(MESSAGES_SPEC, folder, upstream=upstream.url, report=reports.append)
+        with httpx.Client(base_url="http://h/v2", transport=proxy.transport()) as client:
+            response = client.post("/messages/send", json=SEND_BODY, headers={"X-Api-Key": "k"})
+            assert response.status_code == 200
+            assert response.headers["x-fixture-recording"] == "refused"
+    assert proxy.written == []
+    assert list(folder.iterdir()) == []
+    [refusal] = proxy.refused
+    assert refusal.startswith(f"not recorded: {folder / 'sendMessage-1.yaml'} would not load back")
+    assert "the file was removed" in refusal
 
 
 def test_reports_drift_but_keeps_the_recording(messages: tuple[Path, list[str]]) -> None:

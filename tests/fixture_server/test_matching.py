@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.fixtures.matching import Matcher, View, distance
-from generator.fixtures.recordings import load_recordings
-from generator.fixtures.verify import Checked, candidates, request_view
+from generator.fixture_server.matching import Matcher, View, distance
+from generator.fixture_server.recordings import load_recordings
+from generator.fixture_server.verify import Checked, candidates, request_view
 
 from .support import MESSAGES_RECORDINGS, SEND_BODY
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from generator.errors import SpecError
-from generator.fixtures.contract import Contract
-from generator.fixtures.routing import Router
-from generator.fixtures.spec import load_api
+from generator.fixture_server.contract import Contract
+from generator.fixture_server.routing import Router
+from generator.fixture_server.spec import load_api
 
 from .support import LEGACY_SPEC, MESSAGES_SPEC, SHARED_SPECS
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.fixtures.contract import (
+from generator.fixture_server.contract import (
     MAX_JSON_DEPTH,
     BodyError,
     Contract,
@@ -14,7 +14,7 @@ from generator.fixtures.contract import (
     loads_json,
     scalar_coercer,
 )
-from generator.fixtures.spec import load_api
+from generator.fixture_server.spec import load_api
 
 from .support import LEGACY_SPEC, MESSAGES_SPEC
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import socket
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -53,3 +56,25 @@ def statuses(answer: bytes) -> list[int]:
     """Status codes of every response in a raw answer (ignoring 100 Continue)."""
     found = [int(code) for code in re.findall(rb"HTTP/1\.1 (\d{3}) ", answer)]
     return [status for status in found if status != 100]
+
+
+def serve_process(
+    stderr: int = subprocess.PIPE, preexec_fn: Callable[[], None] | None = None
+) -> subprocess.Popen[str]:
+    """`python -m generator.fixture_server` on the messages document, on a free port; its
+    first line of output is the base URL."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator.fixture_server",
+            str(MESSAGES_SPEC),
+            "--recordings",
+            str(MESSAGES_RECORDINGS),
+        ],
+        cwd=PROJECT,
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        text=True,
+        preexec_fn=preexec_fn,
+    )

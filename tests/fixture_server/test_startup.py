@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import SpecError
-from generator.fixtures import FixtureServer
+from generator.fixture_server import FixtureServer
 
 from .support import MESSAGES_SPEC
 

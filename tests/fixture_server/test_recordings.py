@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import SpecError
-from generator.fixtures.recordings import (
+from generator.fixture_server.recordings import (
     dump_recording,
     load_recording,
     load_recordings,

@@ -100,6 +100,8 @@ def _located_validator(version: str) -> Any:
     from jsonschema_path import SchemaPath
     from openapi_schema_validator._specifications import REGISTRY
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+    from openapi_spec_validator.schemas import schema_v30, schema_v31
+    from openapi_spec_validator.schemas.backend.jsonschema import create_validator
     from openapi_spec_validator.validation import keywords
     from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
@@ -149,10 +151,18 @@ def _located_validator(version: str) -> Any:
 
     validators = {name: located(v) for name, v in base.keyword_validators.items()}
     validators["schema"] = located(EverySchemaError)
+    # Always jsonschema's validator of the document: openapi-spec-validator switches to
+    # jsonschema-rs wherever that is installed (schemathesis brings it), and its errors
+    # carry none of the paths this module locates findings with.
+    document_schema = schema_v30 if version.startswith("3.0") else schema_v31
     return type(
         "Located" + base.__name__,
         (base,),
-        {"keyword_validators": validators, "resolver_handlers": {}},
+        {
+            "keyword_validators": validators,
+            "resolver_handlers": {},
+            "schema_validator": create_validator(document_schema),
+        },
     )
 
 

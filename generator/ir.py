@@ -248,10 +248,18 @@ class Parameter:
     style: str = "form"
     example: Any = None
     has_example: bool = False
+    default: Any = None
+    """The schema's `default`: what the API assumes when the parameter is left out."""
+    has_default: bool = False
 
     @property
     def check_after_encoding(self) -> bool:
         return checks_wire_value(self.type) and bool(self.constraints)
+
+    @property
+    def is_idempotency_key(self) -> bool:
+        """Whether this is an `Idempotency-Key` header (the client fills it when left out)."""
+        return self.location == "header" and self.wire_name.lower() == "idempotency-key"
 
 
 BodyEncoding = Literal["json", "form", "multipart", "binary", "text"]
@@ -369,6 +377,11 @@ class Argument:
     nullable_optional: bool  # optional and null is meaningful: needs the not-given sentinel
     example: Any = None
     has_example: bool = False
+    default: Any = None
+    """The schema's `default`: what the API assumes when the argument is left out."""
+    has_default: bool = False
+    idempotency_key: bool = False
+    """An optional `Idempotency-Key` header: left out, the client sends a key of its own."""
 
 
 @dataclass(frozen=True)
@@ -408,6 +421,13 @@ class Operation:
 
     def parameters_in(self, location: str) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == location)
+
+    @property
+    def generated_idempotency_key(self) -> Parameter | None:
+        """The optional `Idempotency-Key` header the client fills with a key of its own."""
+        return next(
+            (p for p in self.parameters if p.is_idempotency_key and not p.required), None
+        )
 
 
 # ---------------------------------------------------------------- the API

@@ -144,9 +144,8 @@ def test_inspect_shows_each_method_with_its_keywords_defaults_and_result(
                 assert signature.parameters == builder.parameters
                 result = builder.return_annotation.__args__[0]  # Request[T] -> T
                 result = None if result is type(None) else result
-                expected = (
-                    types.ApiResponse[result] if class_name.endswith("RawResponseClient") else result
-                )
+                raw = class_name.endswith("RawResponseClient")
+                expected = types.ApiResponse[result] if raw else result
                 assert signature.return_annotation == expected, f"{class_name}.{op.name}"
                 summary = (op.summary or op.description or f"{op.method} {op.path}").split()
                 assert (inspect.getdoc(method) or "").split()[: len(summary)] == summary

@@ -42,12 +42,10 @@ def _problem(response: httpx.Response, status: int) -> dict[str, Any]:
 
 
 def test_start_stop_on_an_ephemeral_port() -> None:
-    started = time.perf_counter()
     server = FixtureServer(MESSAGES_SPEC, MESSAGES_RECORDINGS, port=0)
     server.start()
     port = server.port
     try:
-        assert time.perf_counter() - started < 1.0
         assert port > 0
         assert server.base_url == f"http://127.0.0.1:{server.port}/v2"
         with socket.create_connection(("127.0.0.1", server.port), timeout=2):

@@ -258,8 +258,13 @@ class Parameter:
 
     @property
     def is_idempotency_key(self) -> bool:
-        """Whether this is an `Idempotency-Key` header (the client fills it when left out)."""
-        return self.location == "header" and self.wire_name.lower() == "idempotency-key"
+        """Whether this is an `Idempotency-Key` header that every request of a call carries:
+        the caller must give it, or it is a string the client makes up when left out."""
+        return (
+            self.location == "header"
+            and self.wire_name.lower() == "idempotency-key"
+            and (self.required or self.type == ScalarType("str"))
+        )
 
 
 BodyEncoding = Literal["json", "form", "multipart", "binary", "text"]
@@ -425,9 +430,7 @@ class Operation:
     @property
     def generated_idempotency_key(self) -> Parameter | None:
         """The optional `Idempotency-Key` header the client fills with a key of its own."""
-        return next(
-            (p for p in self.parameters if p.is_idempotency_key and not p.required), None
-        )
+        return next((p for p in self.parameters if p.is_idempotency_key and not p.required), None)
 
 
 # ---------------------------------------------------------------- the API

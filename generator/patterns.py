@@ -113,9 +113,7 @@ class _Reader:
             if isinstance(low, tuple):  # \d, \w, \s
                 pieces.append(low[0])
                 continue
-            if self.text.startswith("-", self.index) and not self.text.startswith(
-                "-]", self.index
-            ):
+            if self.text.startswith("-", self.index) and not self.text.startswith("-]", self.index):
                 self.index += 1
                 high = self._member()
                 if not isinstance(high, str) or high < low:

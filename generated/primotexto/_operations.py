@@ -1,8 +1,8 @@
 """Each operation of the Primotexto SMS API: its checks, its encoding and its parser.
 
-A builder validates and encodes one call into a `Request`; both clients send
-it. Nothing here does I/O, so a call is checked and encoded identically
-whichever client sends it.
+A builder validates and encodes one call into a `Request`; the methods of both
+clients (documented there) send it. Nothing here does I/O, so a call is checked
+and encoded identically whichever client sends it.
 """
 
 from __future__ import annotations

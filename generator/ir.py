@@ -473,6 +473,8 @@ class Api:
     generator_version: str
     error_base_name: str
     contracts: Contracts | None = None
+    folder_name: str = "generated"
+    """The name of the folder generated into (the README says `pip install ./<it>`)."""
 
     @property
     def uses_api_key(self) -> bool:

@@ -53,7 +53,7 @@ def generate(
         api, problems = build_api(document, package_name or value_name(title), lenient=lenient)
         recordings_dir = recordings if recordings is not None else spec.parent / "recordings"
         contracts, contract_problems = build_contracts(api, spec, recordings_dir, output / "tests")
-        api = dataclasses.replace(api, contracts=contracts)
+        api = dataclasses.replace(api, contracts=contracts, folder_name=output.resolve().name)
         rendered = render(api, cache_folder=cache.folder)
         files = format_files(rendered, formatter=formatter, cache=cache)
     except Exception:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -110,6 +111,8 @@ def _environment(api: ir.Api, cache_folder: Path | None = None) -> jinja2.Enviro
         public_names=_public_names,
         error_names=lambda api: sorted([api.error_base_name, *ERROR_NAMES], key=_isort_key),
         by_tag=_by_tag,
+        readme_case=_readme_case,
+        shell_word=shlex.quote,
         credential_conditions=_credential_conditions,
         model_named=lambda name: models[name],
         enum_member=lambda t, value: _enum_member(enums[t.name], value),
@@ -322,6 +325,28 @@ def _credential_conditions(api: ir.Api) -> list[str]:
     if api.uses_basic:
         conditions.append("(settings.username is not None and settings.password is not None)")
     return conditions
+
+
+_PLAIN_KINDS = frozenset({"scalar", "unixtime", "literal", "any", "nullable", "array", "map"})
+
+
+def _readme_case(
+    api: ir.Api, operation: ir.Operation | None = None, *, error: bool = False
+) -> ir.ContractCase | None:
+    """A recorded call for the README, which runs against the fixture server: the first
+    of `operation` (or of any) that succeeds (or fails, with `error`), with arguments
+    written as plain values (no model or enum to import)."""
+    if api.contracts is None:
+        return None
+    for op in api.operations if operation is None else (operation,):
+        for case in api.contracts.cases:
+            if case.operation.name != op.name or (case.error_class is not None) != error:
+                continue
+            if case.status in (401, 403, 407):
+                continue  # the credentials' doing, not the arguments'
+            if all(t.kind in _PLAIN_KINDS for t in _reachable(a.type for a in case.arguments)):
+                return case
+    return None
 
 
 def _by_tag(operations: tuple[ir.Operation, ...]) -> list[tuple[str, list[ir.Operation]]]:

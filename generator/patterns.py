@@ -35,7 +35,8 @@ class CharacterRule:
     least: int
     most: int | None
     required: tuple[tuple[str, str], ...] = ()
-    """Classes of which the value must hold at least one character: (regex, words)."""
+    """Lookaheads the value must pass, each requiring a character of a class: the
+    lookahead as a regex (`\\A(?=.*[A-Za-z])`) and the class in words."""
 
 
 def character_rule(pattern: str) -> CharacterRule | None:
@@ -44,11 +45,14 @@ def character_rule(pattern: str) -> CharacterRule | None:
     if not (reader.take("^") or reader.take("\\A")):
         return None
     required = []
+    start = reader.index
     while reader.take("(?=.*"):
         atom = reader.atom()
         if atom is None or not reader.take(")"):
             return None
-        required.append(atom)
+        # Checked as written (`.` stops at a line break), from the start of the value.
+        required.append(("\\A" + reader.text[start : reader.index], atom[1]))
+        start = reader.index
     atom = reader.atom()
     if atom is None:
         return None
@@ -56,6 +60,8 @@ def character_rule(pattern: str) -> CharacterRule | None:
     if bounds is None or not (reader.take("\\Z") or reader.take("$")) or not reader.at_end():
         return None
     least, most = bounds
+    if most is not None and most < least:
+        return None
     return CharacterRule(atom[0], atom[1], least, most, tuple(required))
 
 

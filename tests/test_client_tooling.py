@@ -12,7 +12,8 @@ operation on each of the four client classes (`Client`, `AsyncClient` and their
 - `mock.create_autospec(<class>, instance=True)` accepts a call with the right
   keywords and refuses a misspelled one with `TypeError`.
 
-`pyright --verifytypes` then scores each package's public types 100 % complete.
+`pyright --verifytypes` then scores each package's public types 100 % complete, and
+pyright refuses a value outside a closed enum and a misspelled keyword in a call.
 The expected arguments come from the intermediate model the templates rendered.
 """
 
@@ -243,27 +244,31 @@ def test_autospec_checks_the_keywords_of_every_call(package: Package) -> None:
 # ---------------------------------------------------------------- pyright --verifytypes
 
 
-def test_pyright_finds_every_public_type_complete(package: Package) -> None:
-    # pyright (from PyPI, pinned in requirements/lock.txt) bundles its JavaScript and
-    # runs it with the machine's `node`; --outputjson also keeps it from asking PyPI
-    # about newer releases, so the run needs no network. Its own Python environment
-    # is the first `python` on PATH: this one, which has httpx.
+def pyright(arguments: list[str], folder: Path) -> dict[str, Any]:
+    """pyright's JSON report. pyright (from PyPI, pinned in requirements/lock.txt)
+    bundles its JavaScript and runs it with the machine's `node`; --outputjson also
+    keeps it from asking PyPI about newer releases, so the run needs no network. Its
+    Python environment is the first `python` on PATH: this one, which has httpx."""
     environment = {
         **os.environ,
         "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
-        "PYTHONPATH": str(package.folder),
+        "PYTHONPATH": str(folder),
     }
-    pyright = Path(sys.executable).parent / "pyright"
     result = subprocess.run(
-        [str(pyright), "--verifytypes", package.name, "--outputjson"],
-        cwd=package.folder,
+        [str(Path(sys.executable).parent / "pyright"), *arguments, "--outputjson"],
+        cwd=folder,
         env=environment,
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.stdout, f"pyright did not run (it needs Node.js: `node` on PATH): {result.stderr}"
-    report = json.loads(result.stdout)["typeCompleteness"]
+    report: dict[str, Any] = json.loads(result.stdout)
+    return report
+
+
+def test_pyright_finds_every_public_type_complete(package: Package) -> None:
+    report = pyright(["--verifytypes", package.name], package.folder)["typeCompleteness"]
     problems = [
         f"{symbol['name']}: {diagnostic['message']}"
         for symbol in report["symbols"]
@@ -272,3 +277,29 @@ def test_pyright_finds_every_public_type_complete(package: Package) -> None:
     ]
     assert report["completenessScore"] == 1, "\n".join(problems[:20])
     assert report["exportedSymbolCounts"]["withUnknownType"] == 0
+
+
+CLOSED_ENUM_CALLS = """\
+from primotexto import Client, FieldType
+
+client = Client(api_key="k")
+client.create_list_field(list_id="l", name="n", type_=FieldType.DATE)
+client.create_list_field(list_id="l", name="n", type_="DATE")
+client.create_list_field(list_id="l", name="n", type_="BOOLEAN")
+client.create_list_field(list_id="l", name="n", type_=FieldType.DATE, format="yyyy")
+client.send_notification_message(number="+33600000000", message="Bonjour", numbr="x")
+"""
+
+
+def test_pyright_refuses_a_value_outside_a_closed_enum_and_a_misspelled_keyword(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "calls.py").write_text(CLOSED_ENUM_CALLS, encoding="utf-8")
+    environment_folder = ROOT / "generated"
+    report = pyright([str(tmp_path / "calls.py")], environment_folder)
+    errors = {
+        diagnostic["range"]["start"]["line"] + 1
+        for diagnostic in report["generalDiagnostics"]
+        if diagnostic["severity"] == "error"
+    }
+    assert errors == {6, 7, 8}, report["generalDiagnostics"]

@@ -47,7 +47,7 @@ class _CharacterRule:
     least: int
     most: int | None
     required: tuple[tuple[str, str], ...] = ()
-    """Classes of which a value holds at least one character: (regex, in words)."""
+    """Lookaheads that require a character of a class: (regex, the class in words)."""
 
     def problem(self, value: str) -> str | None:
         for index, character in enumerate(value):
@@ -75,7 +75,7 @@ _CHARACTER_RULES = {
         described="A-Z, a-z, 0-9",
         least=3,
         most=11,
-        required=((r"[A-Za-z]", "A-Z, a-z"),),
+        required=((r"\A(?=.*[A-Za-z])", "A-Z, a-z"),),
     ),
     ("^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z"): _CharacterRule(
         allowed=("[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]"),

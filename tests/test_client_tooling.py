@@ -37,6 +37,7 @@ import jedi
 import pytest
 
 from generator import ir, write
+from generator.escape import python_literal
 from generator.load import load_document
 from generator.model import build_api
 from generator.pipeline import generate
@@ -169,6 +170,22 @@ def test_primotexto_send_has_the_arguments_the_readme_shows() -> None:
         "date: datetime.datetime | int | None = None) -> primotexto.models.SendResult"
     )
     assert signature.return_annotation is SendResult
+
+
+def test_the_descriptions_defaults_are_in_the_docstrings(package: Package) -> None:
+    methods = classes(package)
+    shown = 0
+    for op in package.api.operations:
+        for argument in op.arguments:
+            if not argument.has_default:
+                continue
+            for cls in methods.values():
+                documented = " ".join((inspect.getdoc(getattr(cls, op.name)) or "").split())
+                value = " ".join(python_literal(argument.default).split())
+                said = "default:" if argument.required else "Left out, the API uses its default,"
+                assert f"{said} `{value}`" in documented, f"{op.name}({argument.name})"
+            shown += 1
+    assert shown or package.name == "primotexto"  # the matrix has defaults; Primotexto none
 
 
 # ---------------------------------------------------------------- jedi

@@ -193,22 +193,13 @@ def _operation_types(operations: Iterable[ir.Operation]) -> list[ir.TypeRef]:
 
 
 def _named(types: Iterable[ir.TypeRef]) -> set[str]:
+    """The models and enums `types` refer to, those a discriminator maps to included."""
     names: set[str] = set()
-    stack = list(types)
-    while stack:
-        t = stack.pop()
+    for t in _reachable(types):
         if isinstance(t, ir.ModelType | ir.EnumType):
             names.add(t.name)
-        elif isinstance(t, ir.ArrayType):
-            stack.append(t.item)
-        elif isinstance(t, ir.MapType):
-            stack.append(t.value)
-        elif isinstance(t, ir.NullableType):
-            stack.append(t.inner)
-        elif isinstance(t, ir.UnionType):
-            stack.extend(t.options)
-            if t.discriminator is not None:
-                names.update(name for _, name in t.discriminator.mapping)
+        elif isinstance(t, ir.UnionType) and t.discriminator is not None:
+            names.update(name for _, name in t.discriminator.mapping)
     return names
 
 

@@ -262,7 +262,7 @@ def _refusals(
                     ),
                     operation=op,
                     arguments=tuple(arguments[n] for n in sorted(arguments, key=order.index)),
-                    field=wire_name,
+                    field=SpecText(name),  # the keyword argument, as errors name it
                     rule=rule,
                 )
             )

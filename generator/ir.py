@@ -248,10 +248,23 @@ class Parameter:
     style: str = "form"
     example: Any = None
     has_example: bool = False
+    default: Any = None
+    """The schema's `default`: what the API assumes when the parameter is left out."""
+    has_default: bool = False
 
     @property
     def check_after_encoding(self) -> bool:
         return checks_wire_value(self.type) and bool(self.constraints)
+
+    @property
+    def is_idempotency_key(self) -> bool:
+        """Whether this is an `Idempotency-Key` header that every request of a call carries:
+        the caller must give it, or it is a string the client makes up when left out."""
+        return (
+            self.location == "header"
+            and self.wire_name.lower() == "idempotency-key"
+            and (self.required or self.type == ScalarType("str"))
+        )
 
 
 BodyEncoding = Literal["json", "form", "multipart", "binary", "text"]
@@ -369,6 +382,11 @@ class Argument:
     nullable_optional: bool  # optional and null is meaningful: needs the not-given sentinel
     example: Any = None
     has_example: bool = False
+    default: Any = None
+    """The schema's `default`: what the API assumes when the argument is left out."""
+    has_default: bool = False
+    idempotency_key: bool = False
+    """An optional `Idempotency-Key` header: left out, the client sends a key of its own."""
 
 
 @dataclass(frozen=True)
@@ -408,6 +426,11 @@ class Operation:
 
     def parameters_in(self, location: str) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == location)
+
+    @property
+    def generated_idempotency_key(self) -> Parameter | None:
+        """The optional `Idempotency-Key` header the client fills with a key of its own."""
+        return next((p for p in self.parameters if p.is_idempotency_key and not p.required), None)
 
 
 # ---------------------------------------------------------------- the API
@@ -450,6 +473,8 @@ class Api:
     generator_version: str
     error_base_name: str
     contracts: Contracts | None = None
+    folder_name: str = "generated"
+    """The name of the folder generated into (the README says `pip install ./<it>`)."""
 
     @property
     def uses_api_key(self) -> bool:

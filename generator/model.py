@@ -18,6 +18,7 @@ from .escape import SpecText
 from .load import Document
 from .naming import Namespace, class_name, value_name
 from .schemas import SchemaConverter, text
+from .validate import resolve_pointer
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
@@ -244,14 +245,12 @@ class ModelBuilder:
         upper = method.upper()
         declared = spec.get("x-idempotent")
         # The document may say either way: a GET that sends an SMS is not idempotent.
+        # An `Idempotency-Key` header makes a call safe to repeat because every request
+        # of the call carries one: the caller's, or a key the client makes for the call.
         idempotent = (
             declared
             if isinstance(declared, bool)
-            else upper in IDEMPOTENT_METHODS
-            or any(
-                p.location == "header" and p.wire_name.lower() == "idempotency-key"
-                for p in parameters
-            )
+            else upper in IDEMPOTENT_METHODS or any(p.is_idempotency_key for p in parameters)
         )
         return ir.Operation(
             name=name,
@@ -311,6 +310,7 @@ class ModelBuilder:
                 schema = raw["content"][media].get("schema")
                 schema_pointer = f"{raw_pointer}/content/{join_pointer(media)[1:]}/schema"
             example = raw.get("example")
+            defaults = self._own_or_referenced(schema)
             style = raw.get("style") or ("simple" if location in ("path", "header") else "form")
             if location == "header" and not _HEADER_NAME.fullmatch(wire_name):
                 self.problems.append(
@@ -339,9 +339,22 @@ class ModelBuilder:
                     style=style,
                     example=example,
                     has_example=example is not None,
+                    default=defaults.get("default"),
+                    has_default="default" in defaults,
                 )
             )
         return tuple(parameters)
+
+    def _own_or_referenced(self, schema: Any) -> dict[str, Any]:
+        """`schema`, or the one its `$ref` names (an unresolvable one is reported elsewhere)."""
+        for _ in range(16):
+            if not isinstance(schema, dict) or not isinstance(schema.get("$ref"), str):
+                break
+            try:
+                schema = resolve_pointer(self.document.data, schema["$ref"][1:])
+            except (KeyError, ValueError, TypeError, IndexError):
+                return {}
+        return schema if isinstance(schema, dict) else {}
 
     def _request_bodies(
         self, spec: dict[str, Any], pointer: str, hint: str, names: Namespace, operation: str
@@ -684,6 +697,8 @@ def _body_arguments(body: ir.RequestBody) -> tuple[ir.Argument, ...]:
                 nullable_optional=not f.required and isinstance(f.type, ir.NullableType),
                 example=f.example,
                 has_example=f.has_example,
+                default=f.default,
+                has_default=f.has_default,
             )
             for f in body.fields
             if not f.read_only
@@ -710,6 +725,9 @@ def _arguments(
             nullable_optional=False,
             example=parameter.example,
             has_example=parameter.has_example,
+            default=parameter.default,
+            has_default=parameter.has_default,
+            idempotency_key=parameter.is_idempotency_key and not parameter.required,
         )
         for parameter in parameters
     ]

@@ -59,7 +59,7 @@ def generate(
         )
         recordings_dir = recordings if recordings is not None else spec.parent / "recordings"
         contracts, contract_problems = build_contracts(api, spec, recordings_dir, output / "tests")
-        api = dataclasses.replace(api, contracts=contracts)
+        api = dataclasses.replace(api, contracts=contracts, folder_name=output.resolve().name)
         rendered = render(api, cache=cache)
         files = format_files(rendered, formatter=formatter, cache=cache)
     except Exception:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+import shlex
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import jinja2
@@ -25,6 +26,7 @@ from .escape import (
     regex_literal,
 )
 from .naming import ERROR_NAMES, constant_name
+from .patterns import CharacterRule, character_rule
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -129,13 +131,31 @@ def _environment(api: ir.Api, cache: Cache = DISABLED) -> jinja2.Environment:
         public_names=_public_names,
         error_names=lambda api: sorted([api.error_base_name, *ERROR_NAMES], key=_isort_key),
         by_tag=_by_tag,
+        readme_case=_readme_case,
+        shell_word=shlex.quote,
         credential_conditions=_credential_conditions,
         model_named=lambda name: models[name],
         enum_member=lambda t, value: _enum_member(enums[t.name], value),
         first_member=lambda t: enums[t.name].members[0].name,
+        enum_values=lambda t: [m.value for m in enums[t.name].members],
+        path=_path,
+        signature_kinds=lambda operations: ir.type_kinds(_signature_types(operations)),
+        signature_models=lambda operations: sorted(
+            {
+                t.name
+                for t in _reachable(_signature_types(operations))
+                if isinstance(t, ir.ModelType | ir.EnumType)
+            },
+            key=_isort_key,
+        ),
+        closed_enum_arguments=lambda operations: any(
+            isinstance(t, ir.EnumType) and not t.open
+            for t in _reachable(a.type for op in operations for a in op.arguments)
+        ),
         contract_names=lambda contracts: _contract_names(api, contracts),
         refusal_names=lambda contracts: _refusal_names(api, contracts),
         constraint_rules=_constraint_rules,
+        character_rules=_character_rules,
         table_cell=lambda text: markdown(text).replace("|", "\\|").replace("\n", " "),
     )
     return environment
@@ -143,6 +163,43 @@ def _environment(api: ir.Api, cache: Cache = DISABLED) -> jinja2.Environment:
 
 def _docstring(text: str, indent: int = 4, first: int | None = None) -> str:
     return docstring_body(text, indent=indent, first=first)
+
+
+_PATH = re.compile(r"(?:[A-Za-z_][A-Za-z0-9_]*|\.|\[\{(?:index|key)[0-9]+(?:!r)?\}\]|\{path\})+")
+
+
+def _path(template: str) -> str:
+    """The expression naming a value in errors: `"sender"`, or an f-string such as
+    `f"{path}.contacts[{index0}]"` whose holes are the encoding's own variables."""
+    if not _PATH.fullmatch(template):
+        raise ValueError(f"not a path of Python names: {template!r}")
+    return f'f"{template}"' if "{" in template else f'"{template}"'
+
+
+def _signature_types(operations: Iterable[ir.Operation]) -> list[ir.TypeRef]:
+    """The types the client methods' signatures show: arguments and results."""
+    types: list[ir.TypeRef] = []
+    for op in operations:
+        types.extend(a.type for a in op.arguments)
+        if op.return_type is not None:
+            types.append(op.return_type)
+    return types
+
+
+def _reachable(types: Iterable[ir.TypeRef]) -> Iterable[ir.TypeRef]:
+    """`types` and every type inside them."""
+    stack = list(types)
+    while stack:
+        t = stack.pop()
+        yield t
+        if isinstance(t, ir.ArrayType):
+            stack.append(t.item)
+        elif isinstance(t, ir.MapType):
+            stack.append(t.value)
+        elif isinstance(t, ir.NullableType):
+            stack.append(t.inner)
+        elif isinstance(t, ir.UnionType):
+            stack.extend(t.options)
 
 
 def _operation_types(operations: Iterable[ir.Operation]) -> list[ir.TypeRef]:
@@ -156,22 +213,13 @@ def _operation_types(operations: Iterable[ir.Operation]) -> list[ir.TypeRef]:
 
 
 def _named(types: Iterable[ir.TypeRef]) -> set[str]:
+    """The models and enums `types` refer to, those a discriminator maps to included."""
     names: set[str] = set()
-    stack = list(types)
-    while stack:
-        t = stack.pop()
+    for t in _reachable(types):
         if isinstance(t, ir.ModelType | ir.EnumType):
             names.add(t.name)
-        elif isinstance(t, ir.ArrayType):
-            stack.append(t.item)
-        elif isinstance(t, ir.MapType):
-            stack.append(t.value)
-        elif isinstance(t, ir.NullableType):
-            stack.append(t.inner)
-        elif isinstance(t, ir.UnionType):
-            stack.extend(t.options)
-            if t.discriminator is not None:
-                names.update(name for _, name in t.discriminator.mapping)
+        elif isinstance(t, ir.UnionType) and t.discriminator is not None:
+            names.update(name for _, name in t.discriminator.mapping)
     return names
 
 
@@ -179,15 +227,30 @@ def _operation_models(operations: Iterable[ir.Operation]) -> list[str]:
     return sorted(_named(_operation_types(operations)), key=_isort_key)
 
 
+def _constraints(api: ir.Api) -> Iterator[ir.Constraint]:
+    """Every constraint the client checks somewhere."""
+    for m in api.models:
+        for f in m.fields:
+            yield from f.constraints
+    for op in api.operations:
+        for p in op.parameters:
+            yield from p.constraints
+        for body in [v.body for v in op.body_variants] or ([op.body] if op.body else []):
+            for f in body.fields:
+                yield from f.constraints
+            yield from body.constraints
+
+
 def _constraint_rules(api: ir.Api) -> set[str]:
     """Every constraint keyword the client checks somewhere: `_checks` defines just these."""
-    rules = {c.rule for m in api.models for f in m.fields for c in f.constraints}
-    for op in api.operations:
-        rules.update(c.rule for p in op.parameters for c in p.constraints)
-        if op.body is not None:
-            rules.update(c.rule for f in op.body.fields for c in f.constraints)
-            rules.update(c.rule for c in op.body.constraints)
-    return rules
+    return {c.rule for c in _constraints(api)}
+
+
+def _character_rules(api: ir.Api) -> list[tuple[str, CharacterRule]]:
+    """Each pattern the client checks that `_checks` can explain in words, by regex."""
+    patterns = sorted({str(c.value) for c in _constraints(api) if c.rule == "pattern"})
+    found = [(pattern, character_rule(pattern)) for pattern in patterns]
+    return [(pattern, rule) for pattern, rule in found if rule is not None]
 
 
 def _enum_member(enum: ir.Enum, value: object) -> str | None:
@@ -273,6 +336,28 @@ def _credential_conditions(api: ir.Api) -> list[str]:
     if api.uses_basic:
         conditions.append("(settings.username is not None and settings.password is not None)")
     return conditions
+
+
+_PLAIN_KINDS = frozenset({"scalar", "unixtime", "literal", "any", "nullable", "array", "map"})
+
+
+def _readme_case(
+    api: ir.Api, operation: ir.Operation | None = None, *, error: bool = False
+) -> ir.ContractCase | None:
+    """A recorded call for the README, which runs against the fixture server: the first
+    of `operation` (or of any) that succeeds (or fails, with `error`), with arguments
+    written as plain values (no model or enum to import)."""
+    if api.contracts is None:
+        return None
+    for op in api.operations if operation is None else (operation,):
+        for case in api.contracts.cases:
+            if case.operation.name != op.name or (case.error_class is not None) != error:
+                continue
+            if case.status in (401, 403, 407):
+                continue  # the credentials' doing, not the arguments'
+            if all(t.kind in _PLAIN_KINDS for t in _reachable(a.type for a in case.arguments)):
+                return case
+    return None
 
 
 def _by_tag(operations: tuple[ir.Operation, ...]) -> list[tuple[str, list[ir.Operation]]]:

@@ -48,8 +48,8 @@ def test_check_fails_with_a_diff_after_a_description_edit_and_writes_nothing(
     before = snapshot(project / "generated")
     code, out, err = generate(project, "--check")
     assert code == 1
-    assert '-    """Send a notification SMS' in out
-    assert '+    """Send a notification text' in out
+    assert '-        """Send a notification SMS' in out  # a method of the client
+    assert '+        """Send a notification text' in out
     assert "not current" in err
     assert snapshot(project / "generated") == before
 
@@ -92,11 +92,12 @@ def test_hostile_description_compiles_shows_the_text_and_runs_nothing(project: P
     out = project / "out"
     code = run_cli(["generate", str(spec), "-o", str(out), "--package-name", "primotexto"]).code
     assert code == 0
-    source = (out / "primotexto" / "_operations.py").read_text(encoding="utf-8")
+    source = (out / "primotexto" / "_client.py").read_text(encoding="utf-8")
     tree = ast.parse(source)
+    client = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Client")
     function = next(
         n
-        for n in tree.body
+        for n in client.body
         if isinstance(n, ast.FunctionDef) and n.name == "send_notification_message"
     )
     docstring = ast.get_docstring(function, clean=False) or ""

@@ -174,7 +174,7 @@ def test_arrays_are_exploded_dates_written_and_null_items_skipped(client: Any) -
     enums = models(package)
     server.answer(200, [])
     result = api.get_user_list(
-        an_enum_value=[enums.AnEnum.FIRST_VALUE, "SECOND_VALUE", "UNDOCUMENTED"],
+        an_enum_value=[enums.AnEnum.FIRST_VALUE, "SECOND_VALUE"],
         an_enum_value_with_null=[None, enums.AnEnumWithNull.SECOND_VALUE],
         an_enum_value_with_only_null=[None],
         some_date=date(2024, 2, 29),
@@ -183,10 +183,29 @@ def test_arrays_are_exploded_dates_written_and_null_items_skipped(client: Any) -
     request = server.last
     assert (request.method, request.path) == ("GET", "/tests/")
     assert request.query == (
-        "an_enum_value=FIRST_VALUE&an_enum_value=SECOND_VALUE&an_enum_value=UNDOCUMENTED"
+        "an_enum_value=FIRST_VALUE&an_enum_value=SECOND_VALUE"
         "&an_enum_value_with_null=SECOND_VALUE&some_date=2024-02-29"
     )
     assert request.body == b""
+
+
+def test_a_value_outside_a_closed_enum_is_refused_before_anything_is_sent(client: Any) -> None:
+    api, server, package = client
+    enums = models(package)
+    with pytest.raises(package.RequestValidationError) as caught:
+        api.get_user_list(
+            an_enum_value=[enums.AnEnum.FIRST_VALUE, "SECOND_VALUE", "UNDOCUMENTED"],
+            an_enum_value_with_null=[],
+            an_enum_value_with_only_null=[],
+            some_date=date(2024, 2, 29),
+        )
+    error = caught.value
+    assert (error.field, error.rule) == ("an_enum_value[2]", "enum")
+    assert "'UNDOCUMENTED'" in error.problem and "'FIRST_VALUE', 'SECOND_VALUE'" in error.problem
+    with pytest.raises(package.RequestValidationError) as caught:
+        api.int_enum_tests_int_enum_post(int_enum=7)
+    assert (caught.value.field, caught.value.rule) == ("int_enum", "enum")
+    assert server.requests == []
 
 
 def test_aware_datetimes_are_rfc3339_and_optional_parameters_left_out(client: Any) -> None:
@@ -215,8 +234,8 @@ def test_enum_query_values_and_a_model_exploded_into_its_fields(client: Any) -> 
     m = models(package)
     api.int_enum_tests_int_enum_post(int_enum=m.AnIntEnum.VALUE_MINUS_1)
     assert (server.last.method, server.last.query) == ("POST", "int_enum=-1")
-    api.int_enum_tests_int_enum_post(int_enum=7)  # undocumented values go through as given
-    assert server.last.query == "int_enum=7"
+    api.int_enum_tests_int_enum_post(int_enum=2)  # a plain value of a member goes through
+    assert server.last.query == "int_enum=2"
 
     api.defaults_tests_defaults_post(
         string_prop="a b&c=d",
@@ -326,7 +345,7 @@ def test_json_body_keeps_optional_nullable_and_not_given_apart(client: Any) -> N
     moment = datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC)
     api.json_body_tests_json_body_post(
         an_enum_value=m.AnEnum.FIRST_VALUE,
-        an_allof_enum_with_overridden_default="overridden",
+        an_allof_enum_with_overridden_default="overridden_default",
         a_camel_date_time=moment,
         a_date=date(2024, 5, 6),
         a_nullable_date=None,
@@ -338,7 +357,7 @@ def test_json_body_keeps_optional_nullable_and_not_given_apart(client: Any) -> N
         nullable_one_of_models=None,
         model=m.ModelWithUnionProperty(a_property=m.AnEnum.SECOND_VALUE),
         nullable_model=None,
-        nested_list_of_enums=[[m.DifferentEnum.DIFFERENT, "NEW"]],
+        nested_list_of_enums=[[m.DifferentEnum.DIFFERENT, "OTHER"]],
         n_1_leading_digit="digit",
         leading_underscore="underscore",
         not_required_nullable=None,  # sent as null
@@ -348,7 +367,7 @@ def test_json_body_keeps_optional_nullable_and_not_given_apart(client: Any) -> N
     assert request.header("Content-Type") == "application/json"
     assert json.loads(request.body) == {
         "an_enum_value": "FIRST_VALUE",
-        "an_allof_enum_with_overridden_default": "overridden",
+        "an_allof_enum_with_overridden_default": "overridden_default",
         "aCamelDateTime": "2024-05-06T07:08:09+00:00",
         "a_date": "2024-05-06",
         "a_nullable_date": None,
@@ -360,7 +379,7 @@ def test_json_body_keeps_optional_nullable_and_not_given_apart(client: Any) -> N
         "nullable_one_of_models": None,
         "model": {"a_property": "SECOND_VALUE"},
         "nullable_model": None,
-        "nested_list_of_enums": [["DIFFERENT", "NEW"]],
+        "nested_list_of_enums": [["DIFFERENT", "OTHER"]],
         "1_leading_digit": "digit",
         "_leading_underscore": "underscore",
         "not_required_nullable": None,

@@ -6,8 +6,10 @@ turning the answer into a result or a typed error. The sync and async
 clients differ only in how they send and how they wait.
 
 Retries never repeat a request that may have taken effect. An idempotent
-call (GET, PUT, DELETE, ... or one the description marks idempotent) is
-retried after connection failures, timeouts and 408/429/5xx answers. Any
+call (GET, PUT, DELETE, ..., one the description marks idempotent, or one
+sent with an `Idempotency-Key` header, which the builder fills with a key of
+the call's own when the caller gives none) is retried after connection
+failures, timeouts and 408/429/5xx answers. Any
 other call is retried only when it provably did not take effect: the
 connection could not be made, or the API answered 429. When a request was
 sent and its answer lost, `OutcomeUnknownError` is raised instead. Once a

@@ -48,6 +48,19 @@ def enum_value(value: enum.Enum | str | int) -> str | int:
     return value.value if isinstance(value, enum.Enum) else value
 
 
+def member_value(value: enum.Enum | str | int, allowed: type[enum.Enum], field: str) -> str | int:
+    """The value of a member of the closed enum `allowed`; anything else is refused."""
+    try:
+        member = allowed(value.value if isinstance(value, enum.Enum) else value)
+    except ValueError:
+        values = ", ".join(repr(m.value) for m in allowed)
+        raise RequestValidationError(
+            field, "enum", f"is {value!r}; it must be one of {values}"
+        ) from None
+    result: str | int = member.value
+    return result
+
+
 def text(value: object) -> str:
     """A value as it appears in a path, query string, header or form field."""
     if isinstance(value, bool):
@@ -231,7 +244,7 @@ def json_value(value: object, field: str) -> object:
     """Any model, enum, date or container of them, as JSON (for union-typed values)."""
     to_json = getattr(value, "to_json", None)
     if callable(to_json):
-        return to_json()
+        return to_json(field)
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, datetime):
@@ -239,7 +252,7 @@ def json_value(value: object, field: str) -> object:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list | tuple):
-        return [json_value(v, field) for v in value]
+        return [json_value(v, f"{field}[{i}]") for i, v in enumerate(value)]
     if isinstance(value, Mapping):
-        return {str(k): json_value(v, field) for k, v in value.items()}
+        return {str(k): json_value(v, f"{field}[{k!r}]") for k, v in value.items()}
     return value

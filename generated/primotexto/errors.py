@@ -101,7 +101,7 @@ class APIError(PrimotextoError):
         super().__init__(redact(message, secrets))
         self.operation = operation
         """The operationId of the call."""
-        self.request = redact(request, secrets)
+        self.request: str = redact(request, secrets)
         """The method and URL of the call, with any credential redacted."""
         self.attempts = attempts
         """How many times the request was tried, the last one included."""

@@ -324,35 +324,34 @@ class NotificationMessage:
             date=_decode.optional(fields, "date", path, _decode.unix_milliseconds),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
+    def to_json(self, path: str = "NotificationMessage") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
+        _checks.pattern(f"{path}.number", self.number, r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z")
         _checks.pattern(
-            "NotificationMessage.number", self.number, r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z"
-        )
-        _checks.pattern(
-            "NotificationMessage.message",
+            f"{path}.message",
             self.message,
             ("^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z"),
         )
-        _checks.min_length("NotificationMessage.message", self.message, 1)
+        _checks.min_length(f"{path}.message", self.message, 1)
         data: dict[str, object] = {
             "number": self.number,
             "message": self.message,
         }
         if self.sender is not None:
-            _checks.pattern(
-                "NotificationMessage.sender", self.sender, r"^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}\Z"
-            )
-            _checks.min_length("NotificationMessage.sender", self.sender, 3)
-            _checks.max_length("NotificationMessage.sender", self.sender, 11)
+            _checks.pattern(f"{path}.sender", self.sender, r"^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}\Z")
+            _checks.min_length(f"{path}.sender", self.sender, 3)
+            _checks.max_length(f"{path}.sender", self.sender, 11)
             data["sender"] = self.sender
         if self.campaign_name is not None:
             data["campaignName"] = self.campaign_name
         if self.category is not None:
             data["category"] = self.category
         if self.date is not None:
-            _date_wire = _encode.unix_time(self.date, 1000, "NotificationMessage.date")
-            _checks.minimum("NotificationMessage.date", _date_wire, 1000000000000)
+            _date_wire = _encode.unix_time(self.date, 1000, f"{path}.date")
+            _checks.minimum(f"{path}.date", _date_wire, 1000000000000)
             data["date"] = _date_wire
         return data
 
@@ -384,8 +383,11 @@ class SendResult:
             ),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
+    def to_json(self, path: str = "SendResult") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
         data: dict[str, object] = {
             "creditsUsed": self.credits_used,
             "snapshotId": self.snapshot_id,
@@ -425,8 +427,11 @@ class Error:
             message=_decode.optional(fields, "message", path, _decode.string),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
+    def to_json(self, path: str = "Error") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
         data: dict[str, object] = {
             "code": _encode.enum_value(self.code),
         }
@@ -490,35 +495,34 @@ class MarketingMessage:
             date=_decode.optional(fields, "date", path, _decode.unix_milliseconds),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
+    def to_json(self, path: str = "MarketingMessage") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
+        _checks.pattern(f"{path}.number", self.number, r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z")
         _checks.pattern(
-            "MarketingMessage.number", self.number, r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z"
-        )
-        _checks.pattern(
-            "MarketingMessage.message",
+            f"{path}.message",
             self.message,
             ("^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z"),
         )
-        _checks.min_length("MarketingMessage.message", self.message, 1)
+        _checks.min_length(f"{path}.message", self.message, 1)
         data: dict[str, object] = {
             "number": self.number,
             "message": self.message,
         }
         if self.sender is not None:
-            _checks.pattern(
-                "MarketingMessage.sender", self.sender, r"^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}\Z"
-            )
-            _checks.min_length("MarketingMessage.sender", self.sender, 3)
-            _checks.max_length("MarketingMessage.sender", self.sender, 11)
+            _checks.pattern(f"{path}.sender", self.sender, r"^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}\Z")
+            _checks.min_length(f"{path}.sender", self.sender, 3)
+            _checks.max_length(f"{path}.sender", self.sender, 11)
             data["sender"] = self.sender
         if self.campaign_name is not None:
             data["campaignName"] = self.campaign_name
         if self.category is not None:
             data["category"] = self.category
         if self.date is not None:
-            _date_wire = _encode.unix_time(self.date, 1000, "MarketingMessage.date")
-            _checks.minimum("MarketingMessage.date", _date_wire, 1000000000000)
+            _date_wire = _encode.unix_time(self.date, 1000, f"{path}.date")
+            _checks.minimum(f"{path}.date", _date_wire, 1000000000000)
             data["date"] = _date_wire
         return data
 
@@ -581,35 +585,36 @@ class MessageStatus:
             test=_decode.optional(fields, "test", path, _decode.boolean),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
+    def to_json(self, path: str = "MessageStatus") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
         data: dict[str, object] = {
-            "id": _encode.json_value(self.id, "MessageStatus.id"),
+            "id": _encode.json_value(self.id, f"{path}.id"),
             "state": _encode.enum_value(self.state),
         }
         if self.state_date is not None:
             data["stateDate"] = (
                 None
                 if self.state_date is None
-                else _encode.unix_time(self.state_date, 1000, "MessageStatus.stateDate")
+                else _encode.unix_time(self.state_date, 1000, f"{path}.state_date")
             )
         if self.sent is not None:
             data["sent"] = (
-                None
-                if self.sent is None
-                else _encode.unix_time(self.sent, 1000, "MessageStatus.sent")
+                None if self.sent is None else _encode.unix_time(self.sent, 1000, f"{path}.sent")
             )
         if self.submitted is not None:
             data["submitted"] = (
                 None
                 if self.submitted is None
-                else _encode.unix_time(self.submitted, 1000, "MessageStatus.submitted")
+                else _encode.unix_time(self.submitted, 1000, f"{path}.submitted")
             )
         if self.delivered is not None:
             data["delivered"] = (
                 None
                 if self.delivered is None
-                else _encode.unix_time(self.delivered, 1000, "MessageStatus.delivered")
+                else _encode.unix_time(self.delivered, 1000, f"{path}.delivered")
             )
         if self.test is not None:
             data["test"] = self.test
@@ -700,8 +705,11 @@ class MessageStats:
             ),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
+    def to_json(self, path: str = "MessageStats") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
         data: dict[str, object] = {
             "sent": self.sent,
             "submitted": self.submitted,
@@ -748,9 +756,12 @@ class Reply:
             message=_decode.string(_decode.required(fields, "message", path), path + ".message"),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
-        _checks.min_length("Reply.id", self.id, 1)
+    def to_json(self, path: str = "Reply") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
+        _checks.min_length(f"{path}.id", self.id, 1)
         data: dict[str, object] = {
             "id": self.id,
             "identifier": self.identifier,
@@ -784,9 +795,12 @@ class BlacklistSummary:
             ),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
-        _checks.minimum("BlacklistSummary.number", self.number, 0)
+    def to_json(self, path: str = "BlacklistSummary") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
+        _checks.minimum(f"{path}.number", self.number, 0)
         data: dict[str, object] = {
             "number": self.number,
             "identifiers": self.identifiers,
@@ -820,11 +834,14 @@ class Blacklists:
             ),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
+    def to_json(self, path: str = "Blacklists") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
         data: dict[str, object] = {
-            "bounces": self.bounces.to_json(),
-            "unsubscribers": self.unsubscribers.to_json(),
+            "bounces": self.bounces.to_json(f"{path}.bounces"),
+            "unsubscribers": self.unsubscribers.to_json(f"{path}.unsubscribers"),
         }
         return data
 
@@ -876,8 +893,11 @@ class AccountStats:
             ),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
+    def to_json(self, path: str = "AccountStats") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
         data: dict[str, object] = {
             "credits": self.credits,
             "sent": self.sent,
@@ -914,11 +934,14 @@ class BlacklistEvent:
             ),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
+    def to_json(self, path: str = "BlacklistEvent") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
         data: dict[str, object] = {}
         if self.date is not None:
-            data["date"] = _encode.unix_time(self.date, 1000, "BlacklistEvent.date")
+            data["date"] = _encode.unix_time(self.date, 1000, f"{path}.date")
         if self.campaign_id is not None:
             data["campaignId"] = self.campaign_id
         return data
@@ -961,9 +984,12 @@ class BlacklistEntry:
             ),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
-        _checks.min_length("BlacklistEntry.id", self.id, 1)
+    def to_json(self, path: str = "BlacklistEntry") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
+        _checks.min_length(f"{path}.id", self.id, 1)
         data: dict[str, object] = {
             "id": self.id,
             "identifier": self.identifier,
@@ -973,7 +999,10 @@ class BlacklistEntry:
         if self.blacklist_id is not None:
             data["blacklistId"] = self.blacklist_id
         if self.history is not None:
-            data["history"] = [item0.to_json() for item0 in self.history]
+            data["history"] = [
+                item0.to_json(f"{path}.history[{index0}]")
+                for index0, item0 in enumerate(self.history)
+            ]
         return data
 
 
@@ -997,10 +1026,13 @@ class BlacklistAddition:
             ),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
+    def to_json(self, path: str = "BlacklistAddition") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
         _checks.pattern(
-            "BlacklistAddition.identifier", self.identifier, r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z"
+            f"{path}.identifier", self.identifier, r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z"
         )
         data: dict[str, object] = {
             "identifier": self.identifier,
@@ -1026,9 +1058,12 @@ class CreatedId:
             id=_decode.string(_decode.required(fields, "id", path), path + ".id"),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
-        _checks.min_length("CreatedId.id", self.id, 1)
+    def to_json(self, path: str = "CreatedId") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
+        _checks.min_length(f"{path}.id", self.id, 1)
         data: dict[str, object] = {
             "id": self.id,
         }
@@ -1072,8 +1107,11 @@ class NumberCheck:
             status=_decode.string(_decode.required(fields, "status", path), path + ".status"),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
+    def to_json(self, path: str = "NumberCheck") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
         data: dict[str, object] = {
             "rawIdentifier": self.raw_identifier,
             "status": self.status,
@@ -1103,9 +1141,12 @@ class NewContactList:
             name=_decode.string(_decode.required(fields, "name", path), path + ".name"),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
-        _checks.min_length("NewContactList.name", self.name, 1)
+    def to_json(self, path: str = "NewContactList") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
+        _checks.min_length(f"{path}.name", self.name, 1)
         data: dict[str, object] = {
             "name": self.name,
         }
@@ -1134,9 +1175,12 @@ class ContactList:
             name=_decode.optional(fields, "name", path, _decode.string),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
-        _checks.min_length("ContactList.id", self.id, 1)
+    def to_json(self, path: str = "ContactList") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
+        _checks.min_length(f"{path}.id", self.id, 1)
         data: dict[str, object] = {
             "id": self.id,
         }
@@ -1179,17 +1223,20 @@ class NewContact:
             ),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
+    def to_json(self, path: str = "NewContact") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
         _checks.pattern(
-            "NewContact.identifier", self.identifier, r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z"
+            f"{path}.identifier", self.identifier, r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z"
         )
         data: dict[str, object] = {
             "identifier": self.identifier,
         }
         if self.attributes is not None:
             data["attributes"] = {
-                key0: _encode.json_value(value0, "NewContact.attributes")
+                key0: _encode.json_value(value0, f"{path}.attributes[{key0!r}]")
                 for key0, value0 in self.attributes.items()
             }
         return data
@@ -1231,16 +1278,19 @@ class Contact:
             ),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
-        _checks.min_length("Contact.id", self.id, 1)
+    def to_json(self, path: str = "Contact") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
+        _checks.min_length(f"{path}.id", self.id, 1)
         data: dict[str, object] = {
             "id": self.id,
             "identifier": self.identifier,
         }
         if self.attributes is not None:
             data["attributes"] = {
-                key0: _encode.json_value(value0, "Contact.attributes")
+                key0: _encode.json_value(value0, f"{path}.attributes[{key0!r}]")
                 for key0, value0 in self.attributes.items()
             }
         return data
@@ -1275,15 +1325,18 @@ class NewListField:
             ),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
-        _checks.min_length("NewListField.name", self.name, 1)
+    def to_json(self, path: str = "NewListField") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
+        _checks.min_length(f"{path}.name", self.name, 1)
         data: dict[str, object] = {
             "name": self.name,
-            "type": _encode.enum_value(self.type_),
+            "type": _encode.member_value(self.type_, FieldType, f"{path}.type_"),
         }
         if self.format is not None:
-            data["format"] = _encode.enum_value(self.format)
+            data["format"] = _encode.member_value(self.format, DateFormat, f"{path}.format")
         return data
 
 
@@ -1318,17 +1371,20 @@ class ListField:
             ),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
+    def to_json(self, path: str = "ListField") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
         data: dict[str, object] = {
             "name": self.name,
-            "type": _encode.enum_value(self.type_),
+            "type": _encode.member_value(self.type_, FieldType, f"{path}.type_"),
         }
         if self.id is not None:
-            _checks.min_length("ListField.id", self.id, 1)
+            _checks.min_length(f"{path}.id", self.id, 1)
             data["id"] = self.id
         if self.format is not None:
-            data["format"] = _encode.enum_value(self.format)
+            data["format"] = _encode.member_value(self.format, DateFormat, f"{path}.format")
         return data
 
 
@@ -1406,15 +1462,18 @@ class NewCampaign:
             landing_page_title=_decode.optional(fields, "landingPageTitle", path, _decode.string),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
-        _checks.min_length("NewCampaign.name", self.name, 1)
+    def to_json(self, path: str = "NewCampaign") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
+        _checks.min_length(f"{path}.name", self.name, 1)
         _checks.pattern(
-            "NewCampaign.message",
+            f"{path}.message",
             self.message,
             ("^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z"),
         )
-        _checks.min_length("NewCampaign.message", self.message, 1)
+        _checks.min_length(f"{path}.message", self.message, 1)
         data: dict[str, object] = {
             "name": self.name,
             "message": self.message,
@@ -1422,20 +1481,18 @@ class NewCampaign:
         }
         if self.source_address is not None:
             _checks.pattern(
-                "NewCampaign.sourceAddress",
-                self.source_address,
-                r"^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}\Z",
+                f"{path}.source_address", self.source_address, r"^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}\Z"
             )
-            _checks.min_length("NewCampaign.sourceAddress", self.source_address, 3)
-            _checks.max_length("NewCampaign.sourceAddress", self.source_address, 11)
+            _checks.min_length(f"{path}.source_address", self.source_address, 3)
+            _checks.max_length(f"{path}.source_address", self.source_address, 11)
             data["sourceAddress"] = self.source_address
         if self.type_ is not None:
             data["type"] = _encode.enum_value(self.type_)
         if self.flash is not None:
             data["flash"] = self.flash
         if self.date is not None:
-            _date_wire = _encode.unix_time(self.date, 1000, "NewCampaign.date")
-            _checks.minimum("NewCampaign.date", _date_wire, 1000000000000)
+            _date_wire = _encode.unix_time(self.date, 1000, f"{path}.date")
+            _checks.minimum(f"{path}.date", _date_wire, 1000000000000)
             data["date"] = _date_wire
         if self.external_url is not None:
             data["externalUrl"] = self.external_url
@@ -1470,14 +1527,17 @@ class CampaignCreation:
             campaign_id=_decode.optional(fields, "campaignId", path, _decode.string),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
+    def to_json(self, path: str = "CampaignCreation") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
         data: dict[str, object] = {}
         if self.id is not None:
-            _checks.min_length("CampaignCreation.id", self.id, 1)
+            _checks.min_length(f"{path}.id", self.id, 1)
             data["id"] = self.id
         if self.campaign_id is not None:
-            _checks.min_length("CampaignCreation.campaignId", self.campaign_id, 1)
+            _checks.min_length(f"{path}.campaign_id", self.campaign_id, 1)
             data["campaignId"] = self.campaign_id
         return data
 
@@ -1502,10 +1562,13 @@ class CampaignTest:
             ),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
+    def to_json(self, path: str = "CampaignTest") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
         _checks.pattern(
-            "CampaignTest.identifier", self.identifier, r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z"
+            f"{path}.identifier", self.identifier, r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z"
         )
         data: dict[str, object] = {
             "identifier": self.identifier,
@@ -1534,8 +1597,11 @@ class CreditsUsed:
             ),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
+    def to_json(self, path: str = "CreditsUsed") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
         data: dict[str, object] = {
             "creditsUsed": self.credits_used,
         }
@@ -1623,14 +1689,17 @@ class Campaign:
             total_credits=_decode.optional(fields, "totalCredits", path, _decode.number),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
+    def to_json(self, path: str = "Campaign") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
         data: dict[str, object] = {}
         if self.id is not None:
-            _checks.min_length("Campaign.id", self.id, 1)
+            _checks.min_length(f"{path}.id", self.id, 1)
             data["id"] = self.id
         if self.campaign_id is not None:
-            _checks.min_length("Campaign.campaignId", self.campaign_id, 1)
+            _checks.min_length(f"{path}.campaign_id", self.campaign_id, 1)
             data["campaignId"] = self.campaign_id
         if self.name is not None:
             data["name"] = self.name
@@ -1645,7 +1714,7 @@ class Campaign:
         if self.source_address is not None:
             data["sourceAddress"] = self.source_address
         if self.date is not None:
-            data["date"] = _encode.unix_time(self.date, 1000, "Campaign.date")
+            data["date"] = _encode.unix_time(self.date, 1000, f"{path}.date")
         if self.flash is not None:
             data["flash"] = self.flash
         if self.clean_bounces is not None:
@@ -1731,9 +1800,12 @@ class CampaignStatus:
             replies=_decode.integer(_decode.required(fields, "replies", path), path + ".replies"),
         )
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
-        _checks.min_length("CampaignStatus.id", self.id, 1)
+    def to_json(self, path: str = "CampaignStatus") -> dict[str, object]:
+        """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule.
+
+        `path` is how errors name this value (the argument it was given as).
+        """
+        _checks.min_length(f"{path}.id", self.id, 1)
         data: dict[str, object] = {
             "id": self.id,
             "name": self.name,

@@ -275,7 +275,7 @@ def test_get_message_status_refuses_snapshot_id_min_length(offline_client: Clien
             snapshot_id="",
             identifier="+33600000000",
         )
-    assert (caught.value.field, caught.value.rule) == ("snapshotId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("snapshot_id", "minLength")
 
 
 def test_get_message_status_refuses_identifier_pattern(offline_client: Client) -> None:
@@ -331,7 +331,7 @@ def test_remove_unsubscriber_by_id_refuses_contact_id_min_length(offline_client:
         offline_client.remove_unsubscriber_by_id(
             contact_id="",
         )
-    assert (caught.value.field, caught.value.rule) == ("contactId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("contact_id", "minLength")
 
 
 def test_add_bounce_refuses_identifier_pattern(offline_client: Client) -> None:
@@ -355,7 +355,7 @@ def test_remove_bounce_by_id_refuses_contact_id_min_length(offline_client: Clien
         offline_client.remove_bounce_by_id(
             contact_id="",
         )
-    assert (caught.value.field, caught.value.rule) == ("contactId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("contact_id", "minLength")
 
 
 def test_check_number_refuses_identifier_min_length(offline_client: Client) -> None:
@@ -379,7 +379,7 @@ def test_get_list_refuses_list_id_min_length(offline_client: Client) -> None:
         offline_client.get_list(
             list_id="",
         )
-    assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("list_id", "minLength")
 
 
 def test_delete_list_refuses_list_id_min_length(offline_client: Client) -> None:
@@ -387,7 +387,7 @@ def test_delete_list_refuses_list_id_min_length(offline_client: Client) -> None:
         offline_client.delete_list(
             list_id="",
         )
-    assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("list_id", "minLength")
 
 
 def test_add_contact_refuses_list_id_min_length(offline_client: Client) -> None:
@@ -396,7 +396,7 @@ def test_add_contact_refuses_list_id_min_length(offline_client: Client) -> None:
             list_id="",
             identifier="+33600000000",
         )
-    assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("list_id", "minLength")
 
 
 def test_add_contact_refuses_identifier_pattern(offline_client: Client) -> None:
@@ -413,7 +413,7 @@ def test_list_contacts_refuses_list_id_min_length(offline_client: Client) -> Non
         offline_client.list_contacts(
             list_id="",
         )
-    assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("list_id", "minLength")
 
 
 def test_delete_contact_refuses_list_id_min_length(offline_client: Client) -> None:
@@ -422,7 +422,7 @@ def test_delete_contact_refuses_list_id_min_length(offline_client: Client) -> No
             list_id="",
             contact_id="551e68c0e4b094b0a124b393",
         )
-    assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("list_id", "minLength")
 
 
 def test_delete_contact_refuses_contact_id_min_length(offline_client: Client) -> None:
@@ -431,7 +431,7 @@ def test_delete_contact_refuses_contact_id_min_length(offline_client: Client) ->
             list_id="533e9f59e4b05d2efeb6f1b4",
             contact_id="",
         )
-    assert (caught.value.field, caught.value.rule) == ("contactId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("contact_id", "minLength")
 
 
 def test_create_list_field_refuses_list_id_min_length(offline_client: Client) -> None:
@@ -442,7 +442,7 @@ def test_create_list_field_refuses_list_id_min_length(offline_client: Client) ->
             type_=FieldType.DATE,
             format=DateFormat.DAY_MONTH_YEAR,
         )
-    assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("list_id", "minLength")
 
 
 def test_create_list_field_refuses_name_min_length(offline_client: Client) -> None:
@@ -461,7 +461,7 @@ def test_list_list_fields_refuses_list_id_min_length(offline_client: Client) -> 
         offline_client.list_list_fields(
             list_id="",
         )
-    assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("list_id", "minLength")
 
 
 def test_delete_list_field_refuses_list_id_min_length(offline_client: Client) -> None:
@@ -470,7 +470,7 @@ def test_delete_list_field_refuses_list_id_min_length(offline_client: Client) ->
             list_id="",
             field_id="5536a2c4e4b0c2e5d7a8f900",
         )
-    assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("list_id", "minLength")
 
 
 def test_delete_list_field_refuses_field_id_min_length(offline_client: Client) -> None:
@@ -479,7 +479,7 @@ def test_delete_list_field_refuses_field_id_min_length(offline_client: Client) -
             list_id="533e9f59e4b05d2efeb6f1b4",
             field_id="",
         )
-    assert (caught.value.field, caught.value.rule) == ("fieldId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("field_id", "minLength")
 
 
 def test_import_contacts_refuses_list_id_min_length(offline_client: Client) -> None:
@@ -498,7 +498,7 @@ def test_import_contacts_refuses_list_id_min_length(offline_client: Client) -> N
                 ),
             ],
         )
-    assert (caught.value.field, caught.value.rule) == ("listId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("list_id", "minLength")
 
 
 def test_import_contacts_refuses_body_min_items(offline_client: Client) -> None:
@@ -571,7 +571,7 @@ def test_create_marketing_campaign_refuses_source_address_pattern(offline_client
             flash=False,
             date=1453212000000,
         )
-    assert (caught.value.field, caught.value.rule) == ("sourceAddress", "pattern")
+    assert (caught.value.field, caught.value.rule) == ("source_address", "pattern")
 
 
 def test_create_marketing_campaign_refuses_source_address_min_length(
@@ -589,7 +589,7 @@ def test_create_marketing_campaign_refuses_source_address_min_length(
             flash=False,
             date=1453212000000,
         )
-    assert (caught.value.field, caught.value.rule) == ("sourceAddress", "pattern")
+    assert (caught.value.field, caught.value.rule) == ("source_address", "pattern")
 
 
 def test_create_marketing_campaign_refuses_source_address_max_length(
@@ -607,7 +607,7 @@ def test_create_marketing_campaign_refuses_source_address_max_length(
             flash=False,
             date=1453212000000,
         )
-    assert (caught.value.field, caught.value.rule) == ("sourceAddress", "pattern")
+    assert (caught.value.field, caught.value.rule) == ("source_address", "pattern")
 
 
 def test_create_marketing_campaign_refuses_date_minimum(offline_client: Client) -> None:
@@ -674,7 +674,7 @@ def test_create_notification_campaign_refuses_source_address_pattern(
             },
             source_address="",
         )
-    assert (caught.value.field, caught.value.rule) == ("sourceAddress", "pattern")
+    assert (caught.value.field, caught.value.rule) == ("source_address", "pattern")
 
 
 def test_create_notification_campaign_refuses_source_address_min_length(
@@ -689,7 +689,7 @@ def test_create_notification_campaign_refuses_source_address_min_length(
             },
             source_address="a",
         )
-    assert (caught.value.field, caught.value.rule) == ("sourceAddress", "pattern")
+    assert (caught.value.field, caught.value.rule) == ("source_address", "pattern")
 
 
 def test_create_notification_campaign_refuses_source_address_max_length(
@@ -704,7 +704,7 @@ def test_create_notification_campaign_refuses_source_address_max_length(
             },
             source_address="aaaaaaaaaaaa",
         )
-    assert (caught.value.field, caught.value.rule) == ("sourceAddress", "pattern")
+    assert (caught.value.field, caught.value.rule) == ("source_address", "pattern")
 
 
 def test_create_notification_campaign_refuses_date_minimum(offline_client: Client) -> None:
@@ -726,7 +726,7 @@ def test_test_marketing_campaign_refuses_campaign_id_min_length(offline_client: 
             campaign_id="",
             identifier="+33600000000",
         )
-    assert (caught.value.field, caught.value.rule) == ("campaignId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("campaign_id", "minLength")
 
 
 def test_test_marketing_campaign_refuses_identifier_pattern(offline_client: Client) -> None:
@@ -744,7 +744,7 @@ def test_test_notification_campaign_refuses_campaign_id_min_length(offline_clien
             campaign_id="",
             identifier="+33600000000",
         )
-    assert (caught.value.field, caught.value.rule) == ("campaignId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("campaign_id", "minLength")
 
 
 def test_test_notification_campaign_refuses_identifier_pattern(offline_client: Client) -> None:
@@ -761,7 +761,7 @@ def test_send_marketing_campaign_refuses_campaign_id_min_length(offline_client: 
         offline_client.send_marketing_campaign(
             campaign_id="",
         )
-    assert (caught.value.field, caught.value.rule) == ("campaignId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("campaign_id", "minLength")
 
 
 def test_send_notification_campaign_refuses_campaign_id_min_length(offline_client: Client) -> None:
@@ -769,7 +769,7 @@ def test_send_notification_campaign_refuses_campaign_id_min_length(offline_clien
         offline_client.send_notification_campaign(
             campaign_id="",
         )
-    assert (caught.value.field, caught.value.rule) == ("campaignId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("campaign_id", "minLength")
 
 
 def test_get_campaign_refuses_campaign_id_min_length(offline_client: Client) -> None:
@@ -777,7 +777,7 @@ def test_get_campaign_refuses_campaign_id_min_length(offline_client: Client) -> 
         offline_client.get_campaign(
             campaign_id="",
         )
-    assert (caught.value.field, caught.value.rule) == ("campaignId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("campaign_id", "minLength")
 
 
 def test_get_campaign_status_refuses_campaign_id_min_length(offline_client: Client) -> None:
@@ -785,7 +785,7 @@ def test_get_campaign_status_refuses_campaign_id_min_length(offline_client: Clie
         offline_client.get_campaign_status(
             campaign_id="",
         )
-    assert (caught.value.field, caught.value.rule) == ("campaignId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("campaign_id", "minLength")
 
 
 def test_list_campaign_replies_refuses_campaign_id_min_length(offline_client: Client) -> None:
@@ -793,7 +793,7 @@ def test_list_campaign_replies_refuses_campaign_id_min_length(offline_client: Cl
         offline_client.list_campaign_replies(
             campaign_id="",
         )
-    assert (caught.value.field, caught.value.rule) == ("campaignId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("campaign_id", "minLength")
 
 
 def test_get_campaign_blacklists_refuses_campaign_id_min_length(offline_client: Client) -> None:
@@ -801,4 +801,4 @@ def test_get_campaign_blacklists_refuses_campaign_id_min_length(offline_client: 
         offline_client.get_campaign_blacklists(
             campaign_id="",
         )
-    assert (caught.value.field, caught.value.rule) == ("campaignId", "minLength")
+    assert (caught.value.field, caught.value.rule) == ("campaign_id", "minLength")

@@ -4,17 +4,20 @@ credential leaked from it."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 import traceback
 import urllib.parse
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any, Literal
+from unittest import mock
 
 import httpx
 import primotexto
-from primotexto import AccountStats, ApiResponse, SendResult
+from primotexto import AccountStats, ApiResponse, SendResult, _client
 
 from .faultserver import Reply
 
@@ -120,22 +123,56 @@ def ok(operation: Operation) -> Reply:
     return Reply(200, operation.ok_body)
 
 
-TIMEOUT = 0.2
-"""Every timeout of the clients under test, in seconds, unless a test says otherwise."""
+TIMEOUT = 0.5
+"""The timeout of calls the fault server stalls (`Stall`), in seconds: short, so that
+the suite stays quick, yet long enough for the server's other answers to arrive in
+time on a loaded machine."""
+PATIENT_TIMEOUT = 30.0
+"""The timeout of every other call: one that no answer should ever come near."""
 FAST_INITIAL_DELAY = 0.02
 FAST_MAX_DELAY = 0.05
 """The backoff the fault tests patch in: attempt n waits at most this long."""
-SLACK = 1.0
-"""Added to every upper bound on elapsed time, for a loaded machine."""
 
 
 @dataclass
 class Outcome:
-    """What one call produced, and how long it took (client setup excluded)."""
+    """What one call produced, how long it took (client setup excluded), and each wait
+    between attempts as the client chose it (see `WaitRecorder`).
+
+    Tests judge the waits, never the elapsed time against an upper bound: a loaded
+    machine makes any call slower, never a wait shorter.
+    """
 
     response: ApiResponse[object] | None
     error: Exception | None
     elapsed: float
+    waits: list[float] = field(default_factory=list)
+
+
+class WaitRecorder:
+    """Stands in for `time` and `asyncio` in `primotexto._client`, whose only use of
+    either is `sleep` between attempts: records each wait, then waits as asked."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+        self.time = SimpleNamespace(sleep=self._sleep)
+        self.asyncio = SimpleNamespace(sleep=self._async_sleep)
+
+    def _sleep(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        time.sleep(seconds)
+
+    async def _async_sleep(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        await asyncio.sleep(seconds)
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[WaitRecorder]:
+        with (
+            mock.patch.object(_client, "time", self.time),
+            mock.patch.object(_client, "asyncio", self.asyncio),
+        ):
+            yield self
 
 
 def call(
@@ -148,13 +185,17 @@ def call(
 ) -> Outcome:
     """Call `operation` once with a fresh `Client` ("sync") or `AsyncClient` ("async").
 
-    `client_arguments` go to the constructor (the timeout defaults to `TIMEOUT`),
+    `client_arguments` go to the constructor (the timeout defaults to `PATIENT_TIMEOUT`),
     `options` to `with_options` for this call only.
     """
-    client_arguments.setdefault("timeout", TIMEOUT)
-    if mode == "sync":
-        return _call_sync(base_url, operation, options, client_arguments)
-    return asyncio.run(_call_async(base_url, operation, options, client_arguments))
+    client_arguments.setdefault("timeout", PATIENT_TIMEOUT)
+    with WaitRecorder().installed() as recorder:
+        if mode == "sync":
+            outcome = _call_sync(base_url, operation, options, client_arguments)
+        else:
+            outcome = asyncio.run(_call_async(base_url, operation, options, client_arguments))
+    outcome.waits = recorder.waits
+    return outcome
 
 
 def _call_sync(

@@ -6,13 +6,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import email.utils
-import itertools
 import json
 import logging
 import random
 import time
 import traceback
 import urllib.parse
+from types import SimpleNamespace
 from typing import Any
 
 import httpx
@@ -28,6 +28,7 @@ from primotexto import (
     OutcomeUnknownError,
     ResponseValidationError,
     _base_client,
+    _client,
     _operations,
 )
 from primotexto.errors import excerpt
@@ -42,7 +43,6 @@ from .support import (
     OPERATIONS,
     POST,
     SECRET_FORMS,
-    SLACK,
     TIMEOUT,
     Operation,
     assert_no_secret,
@@ -91,7 +91,7 @@ def test_refused_connection_is_retried_then_apiconnectionerror(
     assert "ConnectError" in str(error)
     assert error.attempts == 3 and attempts_logged(caplog.records) == 3
     assert server.connections == 0 and server.received == 0
-    assert outcome.elapsed <= 2 * FAST_MAX_DELAY + SLACK
+    assert len(outcome.waits) == 2 and all(0 < w <= FAST_MAX_DELAY for w in outcome.waits)
     assert_no_secret(error_texts(error), caplog.records)
 
 
@@ -136,22 +136,44 @@ def test_with_options_sets_max_retries_for_one_call(
     assert_no_secret(error_texts(error), caplog.records)
 
 
+@pytest.fixture
+def sent_timeouts(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, float | None]]:
+    """The timeouts each HTTP request the clients build carries (httpx enforces them)."""
+    timeouts: list[dict[str, float | None]] = []
+    build = _base_client.BaseClient._build
+
+    def recording_build(self: Any, request: Any) -> httpx.Request:
+        http_request = build(self, request)
+        timeouts.append(http_request.extensions["timeout"])
+        return http_request
+
+    monkeypatch.setattr(_base_client.BaseClient, "_build", recording_build)
+    return timeouts
+
+
 @pytest.mark.parametrize("operation", NOT_REPEATED, ids=str)
 def test_with_options_sets_the_timeout_for_one_call(
-    mode: str, operation: Operation, caplog: pytest.LogCaptureFixture
+    mode: str,
+    operation: Operation,
+    caplog: pytest.LogCaptureFixture,
+    sent_timeouts: list[dict[str, float | None]],
 ) -> None:
-    # The client would wait 5 s; this call waits 0.2 s, and the send is not repeated.
+    # The client would wait 5 s; this call waits TIMEOUT, and the send is not repeated.
     with FaultServer([Stall(), ok(operation)]) as server:
         outcome = call(mode, server.url, operation, timeout=5.0, options={"timeout": TIMEOUT})
     error = outcome.error
     assert isinstance(error, OutcomeUnknownError)
     assert error.attempts == 1 and server.connections == 1 and server.received == 1
-    assert TIMEOUT * 0.95 <= outcome.elapsed <= TIMEOUT + SLACK
+    assert sent_timeouts == [httpx.Timeout(TIMEOUT).as_dict()]
+    assert outcome.elapsed >= TIMEOUT * 0.95  # it did wait for the answer, that long at least
+    assert outcome.waits == []
     assert_no_secret(error_texts(error), caplog.records)
 
 
 @pytest.mark.usefixtures("fast_backoff")
-def test_per_call_timeout_and_retries_together(mode: str, caplog: pytest.LogCaptureFixture) -> None:
+def test_per_call_timeout_and_retries_together(
+    mode: str, caplog: pytest.LogCaptureFixture, sent_timeouts: list[dict[str, float | None]]
+) -> None:
     with FaultServer([Stall()]) as server:
         outcome = call(
             mode, server.url, GET, timeout=5.0, options={"timeout": 0.1, "max_retries": 1}
@@ -159,7 +181,10 @@ def test_per_call_timeout_and_retries_together(mode: str, caplog: pytest.LogCapt
     error = outcome.error
     assert isinstance(error, APITimeoutError) and type(error) is APITimeoutError
     assert error.attempts == 2 and server.connections == 2
-    assert 2 * 0.1 * 0.95 <= outcome.elapsed <= 2 * 0.1 + FAST_MAX_DELAY + SLACK
+    # One request built, sent twice; one wait between the attempts.
+    assert sent_timeouts == [httpx.Timeout(0.1).as_dict()]
+    assert len(outcome.waits) == 1 and 0 < outcome.waits[0] <= FAST_MAX_DELAY
+    assert outcome.elapsed >= 2 * 0.1 * 0.95
     assert_no_secret(error_texts(error), caplog.records)
 
 
@@ -246,15 +271,17 @@ def retry_after(value: str) -> float | None:
     return _base_client._retry_after(httpx.Headers({b"Retry-After": value.encode()}))
 
 
-def test_retry_after_in_both_forms() -> None:
+def test_retry_after_in_both_forms(monkeypatch: pytest.MonkeyPatch) -> None:
     assert retry_after("1") == 1.0
     assert retry_after(" 120 ") == 120.0
     assert _base_client._retry_after(httpx.Headers()) is None
-    in_thirty = email.utils.formatdate(time.time() + 30, usegmt=True)
-    assert 28.5 <= (retry_after(in_thirty) or 0) <= 30.0
+    # The client's clock stands still, so that a date means an exact wait.
+    now = float(int(time.time()))
+    monkeypatch.setattr(_base_client, "time", SimpleNamespace(time=lambda: now))
+    assert retry_after(email.utils.formatdate(now + 30, usegmt=True)) == 30.0
     # The same moment written with "-0000" (a naive time, to be read as UTC).
-    assert 28.5 <= (retry_after(email.utils.formatdate(time.time() + 30)) or 0) <= 30.0
-    assert retry_after(email.utils.formatdate(time.time() - 600, usegmt=True)) == 0.0
+    assert retry_after(email.utils.formatdate(now + 30)) == 30.0
+    assert retry_after(email.utils.formatdate(now - 600, usegmt=True)) == 0.0
     for nonsense in ("soon", "-5", "1.5", "", "\u0661\u0662"):  # the last: Arabic-Indic "12"
         assert retry_after(nonsense) is None
 
@@ -375,49 +402,59 @@ def test_an_echoed_key_never_shows_in_an_error(key: str, before: int, encoded: b
 
 
 @pytest.mark.parametrize(
-    ("operation", "script", "wait"),
+    ("operation", "script", "waits"),
     [
-        (GET, [Reply(503), Reply(503), ok(GET)], 2 * 0.15),
-        (POST, [Reply(429, headers=(*JSON, ("Retry-After", "1"))), ok(POST)], 1.0),
+        (GET, [Reply(503), Reply(503), ok(GET)], 2),
+        (POST, [Reply(429, headers=(*JSON, ("Retry-After", "1"))), ok(POST)], 1),
     ],
     ids=["backoff", "retry-after"],
 )
 def test_async_waiting_does_not_block_the_event_loop(
     operation: Operation,
     script: list[Action],
-    wait: float,
+    waits: int,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
+    # The property, without a clock: each wait of AsyncClient between attempts is an
+    # awaited asyncio.sleep, never time.sleep, and another task runs while it lasts.
     monkeypatch.setattr(_base_client, "INITIAL_RETRY_DELAY", 0.15)
     monkeypatch.setattr(_base_client, "MAX_RETRY_DELAY", 0.15)
-    ticks: list[float] = []
+    real_sleep = asyncio.sleep
+    ticks = 0
+    ran_while_waiting: list[bool] = []
 
     async def ticker() -> None:
+        nonlocal ticks
         while True:
-            ticks.append(time.monotonic())
-            await asyncio.sleep(0.01)
+            ticks += 1
+            await real_sleep(0.005)
 
-    async def main(url: str) -> float:
+    async def observed_sleep(seconds: float) -> None:
+        # The ticker's next turn (5 ms at most) comes before this wait's end, whatever
+        # the machine's load, if and only if the wait gives the loop back.
+        before = ticks
+        await real_sleep(seconds)
+        ran_while_waiting.append(ticks > before)
+
+    def blocking_sleep(seconds: float) -> None:
+        raise AssertionError(f"AsyncClient blocked the event loop with time.sleep({seconds})")
+
+    monkeypatch.setattr(_client, "asyncio", SimpleNamespace(sleep=observed_sleep))
+    monkeypatch.setattr(_client, "time", SimpleNamespace(sleep=blocking_sleep))
+
+    async def main(url: str) -> None:
         task = asyncio.create_task(ticker())
-        await asyncio.sleep(0)
-        start = time.monotonic()
-        async with primotexto.AsyncClient(api_key=KEY, base_url=url, timeout=TIMEOUT) as client:
+        async with primotexto.AsyncClient(api_key=KEY, base_url=url) as client:
             result = await getattr(client, operation.name)(**operation.arguments)
-        elapsed = time.monotonic() - start
         assert result == operation.expected
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
-        return elapsed
 
     with FaultServer(script) as server:
-        elapsed = asyncio.run(main(server.url))
-    assert elapsed >= 0.75 * wait
-    gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
-    # A blocking sleep would stop the ticker for the whole wait (0.11 s or more).
-    assert max(gaps) < 0.1, f"the loop was blocked for {max(gaps):.3f} s"
-    assert len(ticks) >= 0.5 * elapsed / 0.01
+        asyncio.run(main(server.url))
+    assert ran_while_waiting == [True] * waits
     assert_no_secret([], caplog.records)
 
 

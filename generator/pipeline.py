@@ -62,4 +62,18 @@ def generate(
         validation.result()
         raise
     warnings = validation.result()
-    return Generated(with_manifest(files), warnings + problems + contract_problems)
+    return Generated(with_manifest(files), _merged(warnings, problems) + contract_problems)
+
+
+def _merged(warnings: list[Problem], problems: list[Problem]) -> list[Problem]:
+    """The validator's warnings and the model's problems, one per place: where the model
+    reports a broken reference with what it skipped, the validator's report of the same
+    reference is left out."""
+    said = {(p.location.pointer, p.message) for p in problems}
+    return [
+        w
+        for w in warnings
+        if not any(
+            w.location.pointer == at and message.startswith(w.message) for at, message in said
+        )
+    ] + problems

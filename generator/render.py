@@ -99,12 +99,20 @@ def _environment(api: ir.Api, cache_folder: Path | None = None) -> jinja2.Enviro
         ),
         upper_snake=constant_name,
         needs_encoding=ir.needs_encoding,
-        model_kinds=lambda models: ir.type_kinds(f.type for m in models for f in m.fields),
-        any_constraints=lambda models: any(f.constraints for m in models for f in m.fields),
+        check_argument=ir.check_argument,
+        model_kinds=lambda models: ir.type_kinds(
+            [f.type for m in models for f in m.fields] + [m.additional_properties for m in models]
+        ),
+        alias_kinds=lambda aliases: ir.type_kinds(a.type for a in aliases),
+        any_constraints=lambda models: any(f.constraints for m in models for f in m.fields)
+        or any(m.constraints or m.additional_constraints for m in models),
         operation_kinds=lambda operations: ir.type_kinds(_operation_types(operations)),
         operation_models=_operation_models,
         exported_model_names=lambda api: sorted(
-            [m.name for m in api.models] + [e.name for e in api.enums], key=_isort_key
+            [m.name for m in api.models]
+            + [e.name for e in api.enums]
+            + [a.name for a in api.aliases],
+            key=_isort_key,
         ),
         public_names=_public_names,
         error_names=lambda api: sorted([api.error_base_name, *ERROR_NAMES], key=_isort_key),
@@ -144,6 +152,10 @@ def _named(types: Iterable[ir.TypeRef]) -> set[str]:
             names.add(t.name)
         elif isinstance(t, ir.ArrayType):
             stack.append(t.item)
+        elif isinstance(t, ir.TupleType):
+            stack.extend(t.items)
+            if t.rest is not None:
+                stack.append(t.rest)
         elif isinstance(t, ir.MapType):
             stack.append(t.value)
         elif isinstance(t, ir.NullableType):
@@ -161,12 +173,15 @@ def _operation_models(operations: Iterable[ir.Operation]) -> list[str]:
 
 def _constraint_rules(api: ir.Api) -> set[str]:
     """Every constraint keyword the client checks somewhere: `_checks` defines just these."""
-    rules = {c.rule for m in api.models for f in m.fields for c in f.constraints}
+    rules = ir.rules_used(c for m in api.models for f in m.fields for c in f.constraints)
+    rules |= ir.rules_used(c for m in api.models for c in m.constraints)
+    rules |= ir.rules_used(c for m in api.models for c in m.additional_constraints)
     for op in api.operations:
-        rules.update(c.rule for p in op.parameters for c in p.constraints)
-        if op.body is not None:
-            rules.update(c.rule for f in op.body.fields for c in f.constraints)
-            rules.update(c.rule for c in op.body.constraints)
+        rules |= ir.rules_used(c for p in op.parameters for c in p.constraints)
+        bodies = [v.body for v in op.body_variants] or ([op.body] if op.body else [])
+        for body in bodies:
+            rules |= ir.rules_used(c for f in body.fields for c in f.constraints)
+            rules |= ir.rules_used(body.constraints)
     return rules
 
 
@@ -224,6 +239,11 @@ class _TestNames:
         elif isinstance(t, ir.ArrayType) and isinstance(value, list):
             for item in value:
                 self.value(t.item, item)
+        elif isinstance(t, ir.TupleType) and isinstance(value, list):
+            for index, item in enumerate(value):
+                position = t.items[index] if index < len(t.items) else t.rest
+                if position is not None:
+                    self.value(position, item)
         elif isinstance(t, ir.MapType) and isinstance(value, dict):
             for item in value.values():
                 self.value(t.value, item)
@@ -277,6 +297,7 @@ def _public_names(api: ir.Api) -> list[str]:
     ]
     names.extend(m.name for m in api.models)
     names.extend(e.name for e in api.enums)
+    names.extend(a.name for a in api.aliases)
     # RUF022's order: by casing first, then naturally and case-sensitively.
     return sorted(names, key=lambda name: (_casing(name), _natural(name)))
 

@@ -176,7 +176,7 @@ def _short_message(error: Any) -> str:
 
 
 def _dangling_references(data: Any) -> Iterator[Finding]:
-    """Every local `$ref` must point at something that exists."""
+    """Every local `$ref` must point at something that exists, and not only at itself."""
     stack: list[tuple[str, Any]] = [("", data)]
     while stack:
         pointer, node = stack.pop()
@@ -191,6 +191,10 @@ def _dangling_references(data: Any) -> Iterator[Finding]:
                         f"$ref {ref!r} refers to another document; only local references "
                         "(starting with '#') are supported",
                     )
+            elif isinstance(ref, str):
+                cycle = reference_cycle(data, pointer + "/$ref")
+                if cycle is not None and cycle[0] == pointer + "/$ref":  # reported once
+                    yield cycle[0], cycle_message(cycle)
             for key_, value in node.items():
                 if isinstance(value, dict | list):
                     stack.append((f"{pointer}/{_token(key_)}", value))
@@ -198,6 +202,38 @@ def _dangling_references(data: Any) -> Iterator[Finding]:
             for index, value in enumerate(node):
                 if isinstance(value, dict | list):
                     stack.append((f"{pointer}/{index}", value))
+
+
+def reference_cycle(data: Any, ref_pointer: str) -> list[str] | None:
+    """The `$ref`s of a chain of references through `ref_pointer` that comes back to
+    itself without ever reaching a schema, first the one that sorts first; else None.
+
+    Such a chain names nothing (the validator recurses forever on it): it is one
+    broken place, reported at its first `$ref`.
+    """
+    chain: list[str] = []
+    pointer = ref_pointer
+    while pointer not in chain:
+        chain.append(pointer)
+        try:
+            ref = resolve_pointer(data, pointer)
+            target = resolve_pointer(data, ref[1:]) if ref.startswith("#") else None
+        except (KeyError, ValueError, AttributeError, TypeError):
+            return None
+        if not (isinstance(target, dict) and isinstance(target.get("$ref"), str)):
+            return None
+        pointer = ref[1:] + "/$ref"
+    cycle = chain[chain.index(pointer) :]
+    if ref_pointer not in cycle:
+        return None  # it leads into a cycle without being part of it
+    start = cycle.index(min(cycle))
+    return cycle[start:] + cycle[:start]
+
+
+def cycle_message(cycle: list[str]) -> str:
+    """How a cycle of `$ref`s is reported: the schemas it goes through."""
+    names = " → ".join("#" + pointer.removesuffix("/$ref") for pointer in cycle)
+    return f"$ref cycle: {names} → back; it names no schema"
 
 
 def _token(key: str) -> str:

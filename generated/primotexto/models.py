@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeAlias
 
 from . import _checks, _decode, _encode
 
@@ -1278,11 +1278,15 @@ class NewListField:
     def to_json(self) -> dict[str, object]:
         """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
         _checks.min_length("NewListField.name", self.name, 1)
+        _checks.one_of_values("NewListField.type", self.type_, ("STRING", "DATE", "NUMBER"))
         data: dict[str, object] = {
             "name": self.name,
             "type": _encode.enum_value(self.type_),
         }
         if self.format is not None:
+            _checks.one_of_values(
+                "NewListField.format", self.format, ("dd/MM/yyyy", "dd/MM", "MM/yyyy")
+            )
             data["format"] = _encode.enum_value(self.format)
         return data
 
@@ -1320,6 +1324,7 @@ class ListField:
 
     def to_json(self) -> dict[str, object]:
         """The JSON the API expects; raises `RequestValidationError` if a value breaks a rule."""
+        _checks.one_of_values("ListField.type", self.type_, ("STRING", "DATE", "NUMBER"))
         data: dict[str, object] = {
             "name": self.name,
             "type": _encode.enum_value(self.type_),
@@ -1328,6 +1333,9 @@ class ListField:
             _checks.min_length("ListField.id", self.id, 1)
             data["id"] = self.id
         if self.format is not None:
+            _checks.one_of_values(
+                "ListField.format", self.format, ("dd/MM/yyyy", "dd/MM", "MM/yyyy")
+            )
             data["format"] = _encode.enum_value(self.format)
         return data
 
@@ -1748,3 +1756,61 @@ class CampaignStatus:
             "replies": self.replies,
         }
         return data
+
+
+PhoneNumber: TypeAlias = str
+"""A mobile number, either French national (`0600000000`: 10 digits starting with 0) or
+E.164 (`+33600000000`: `+` then 8 to 15 digits, the first not 0). No spaces, dots or
+dashes. The vendor refuses landlines (error 19); numbers outside France need the
+account's "international mode" option (error 91), and some countries are refused (error
+90). A syntactically invalid number gives error 11, a missing one error 10."""
+
+
+MessageText: TypeAlias = str
+"""The text of the SMS. The vendor lists exactly these allowed characters:
+`abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@£_!$"#èé%ù&ìò()*:+;,<-=ÑñÅ.>Üüåé/?à|^¤{}~\\'`
+(ending with a backslash and an apostrophe). The printed list omits space and newline,
+yet the vendor's own example (`Code de confirmation: 283951`) contains a space, so the
+list is taken as incomplete and this pattern also allows space and newline (inferred).
+The set is a subset of the GSM 03.38 alphabet; `{`, `}`, `~`, `\\`, `|` and `^` are GSM
+extension characters and count as two characters in a segment. No maximum length is
+published; a message that is too long gives error 32. An empty message gives error 30, a
+disallowed character error 31."""
+
+
+SenderName: TypeAlias = str
+"""The sender name shown on the handset: 3 to 11 ASCII letters and digits, not digits
+only. Without a sender the message comes from a numeric short code (`XX XXX`). Errors:
+20 invalid characters, 21 too short, 22 too long, 23 digits only."""
+
+
+Category: TypeAlias = str
+"""The tag that pools sends (the `category` field of the send calls) and the search key
+of the statistics, replies and blacklists of `/messages/...`. Its allowed syntax is not
+published; the vendor's samples use camelCase words."""
+
+
+SnapshotId: TypeAlias = str
+"""The identifier of one send, as answered in `SendResult.snapshotId`. Digits in every
+sample (`386479`), but kept as text: it is an identifier, not a quantity."""
+
+
+ResourceId: TypeAlias = str
+"""An identifier the API assigns to a list, contact, field, campaign, reply or blacklist
+entry. Every sample shows 24 lowercase hexadecimal characters
+(`533e9f59e4b05d2efeb6f1b4`); since no format is documented, only a non-empty string is
+required."""
+
+
+ContactAttributes: TypeAlias = dict[str, str | float]
+"""A contact's values for the list's custom fields, by field name: text for `STRING`
+fields, a date written in the field's `format` for `DATE` fields, a number for `NUMBER`
+fields (inferred; the vendor's page shows only the field names)."""
+
+
+CampaignSendList: TypeAlias = dict[str, Any]
+"""Who a campaign is sent to. Required by every SDK, but its shape is not published: the
+Java SDK models it as an object (`PTSendList`) whose fields are not public, the C# SDK
+as text. It is declared here as an open object, passed through as given; the `lists` key
+(the contact lists' identifiers) in this document's examples is an illustration, not a
+documented shape. An invalid one gives error 48."""

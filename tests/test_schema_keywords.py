@@ -360,6 +360,16 @@ def test_booleans_null_and_mixed_values_are_literals(built: dict[str, Generated]
         Flags.from_json({"always": False, "never": False, "either": True})
     with pytest.raises(decode_error(g), match=r"\$\.nothing: expected null"):
         Flags.from_json({"always": True, "never": False, "either": True, "nothing": 0})
+    with g.client(
+        lambda request: httpx.Response(
+            200, content=b"null", headers={"content-type": "application/json"}
+        )
+    ) as client:
+        assert client.ping() is None  # a `type: 'null'` answer
+    with g.client(lambda request: httpx.Response(200, json=0)) as client:
+        errors = errors_of(g)
+        with pytest.raises(errors.ResponseValidationError, match="expected null"):
+            client.ping()
     wrong = Flags(always=False, never=False, either=True)  # what mypy would refuse
     assert refused(g, lambda: wrong.to_json()) == ("Flags.always", "enum")
 

@@ -157,7 +157,8 @@ def nullable(inner: Decoder[T]) -> Decoder[T | None]:
     return decode
 
 
-def null(value: object, path: str) -> None:
+def null(value: object, path: str) -> Any:
+    """Only null (`type: 'null'`); typed `None` where the result goes."""
     if value is None:
         return None
     raise DecodeError(path, f"expected null, got {_describe(value)}")

@@ -200,8 +200,12 @@ class SchemaConverter(Context):
         if named is not None:
             return named
         key = unescape(ref[len(COMPONENT_PREFIX) :])
-        target, target_pointer = self.resolve({"$ref": ref}, pointer)
         name = self.component_names[key]
+        target, target_pointer = self.resolve({"$ref": ref}, pointer)
+        own = self.components.get(key)
+        if isinstance(own, dict) and isinstance(own.get("$ref"), str):
+            # A component that names another schema: that schema's type, not a copy.
+            target, target_pointer = own, ref[1:]
         try:
             if self.objects.needs_model(target):
                 # Registered before its fields are read, so recursive schemas resolve.

@@ -85,10 +85,12 @@ class Objects:
             isinstance(options, list) and options and isinstance(schema.get("properties"), dict)
         ):
             return False
+        listed = set(schema["properties"])
         return all(
             isinstance(option, dict)
             and set(option) <= _REFINING
             and option.get("type", "object") == "object"
+            and set(option.get("properties") or {}) <= listed
             for option in options
         )
 

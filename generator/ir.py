@@ -238,6 +238,9 @@ def check_argument(constraint: Constraint) -> Any:
     if constraint.rule == "prefixItems":
         positions, rest = constraint.value
         return (tuple(_pairs(position) for position in positions), _pairs(rest))
+    if constraint.rule == "options":
+        key, choices = constraint.value
+        return (key, tuple((kinds, _pairs(rules)) for kinds, rules in choices))
     if constraint.rule in NESTING_RULES:
         return _pairs(constraint.value)
     return constraint.value
@@ -247,8 +250,9 @@ def _pairs(constraints: tuple[Constraint, ...]) -> tuple[tuple[str, Any], ...]:
     return tuple((c.rule, check_argument(c)) for c in constraints)
 
 
-NESTING_RULES = frozenset({"items", "prefixItems", "values"})
-"""Rules whose value is the constraints of each item, tuple position or map value."""
+NESTING_RULES = frozenset({"items", "prefixItems", "values", "options"})
+"""Rules whose value holds constraints: of each item, tuple position or map value, or of
+each option of a union whose options share a type."""
 
 
 def rules_used(constraints: Any) -> set[str]:
@@ -263,6 +267,9 @@ def rules_used(constraints: Any) -> set[str]:
             for position in positions:
                 stack.extend(position)
             stack.extend(rest)
+        elif c.rule == "options":
+            for _, rules in c.value[1]:
+                stack.extend(rules)
         elif c.rule in NESTING_RULES:
             stack.extend(c.value)
     return found

@@ -61,6 +61,7 @@ KEYWORD_VALUES: dict[str, Any] = {
     "uniqueItems": st.booleans(),
     "minProperties": st.integers(0, 2),
     "maxProperties": st.integers(0, 3),
+    "dependentRequired": st.just({"a": ["b"]}),
 }
 HELPERS = {
     "Word": {"type": "string", "maxLength": 3},
@@ -187,6 +188,11 @@ def objects(draw: Any, inner: st.SearchStrategy[dict[str, Any]]) -> dict[str, An
         schema["additionalProperties"] = False
     elif extra == "schema":
         schema["additionalProperties"] = draw(scalar_schemas())
+    if len(names) > 1 and draw(st.integers(0, 3)) == 0:
+        # Alternatives that only say which properties are required.
+        schema[draw(st.sampled_from(["oneOf", "anyOf"]))] = [
+            {"required": [name]} for name in names[:2]
+        ]
     return schema
 
 
@@ -195,9 +201,19 @@ def maps(draw: Any, inner: st.SearchStrategy[dict[str, Any]]) -> dict[str, Any]:
     return {"type": "object", "additionalProperties": draw(inner), **draw(keywords())}
 
 
+OVERLAPPING = [
+    [{"type": "string", "maxLength": 2}, {"type": "string", "enum": ["", "long one"]}],
+    [{"type": "integer", "minimum": 5}, {"type": "number", "maximum": 0}],
+    [{"type": "string", "pattern": "^a"}, {"type": "string", "minLength": 3}, {"type": "boolean"}],
+]
+
+
 @st.composite
 def unions(draw: Any) -> dict[str, Any]:
-    """`oneOf`/`anyOf` of options of distinct JSON types, so that both agree."""
+    """`oneOf`/`anyOf` of options of distinct JSON types (where both agree), or an `anyOf`
+    whose options share a type (a value must pass the rules of one of them)."""
+    if draw(st.integers(0, 3)) == 0:
+        return {"anyOf": draw(st.sampled_from(OVERLAPPING))}
     kinds = draw(
         st.lists(
             st.sampled_from(["string", "integer", "boolean", "array", "object"]),
@@ -247,7 +263,7 @@ def values(schema: Any, depth: int = 0) -> st.SearchStrategy[Any]:
     if "const" in schema:
         return st.just(schema["const"]) | others
     for key in ("anyOf", "oneOf"):
-        if key in schema:
+        if key in schema and "properties" not in schema:
             return st.one_of([values(option, depth + 1) for option in schema[key]])
     if "allOf" in schema:
         parts = schema["allOf"]
@@ -404,7 +420,7 @@ def _declared(schema: Any, value: Any) -> Any:
     if "$ref" in schema:
         return _declared(HELPERS[schema["$ref"].rsplit("/", 1)[1]], value)
     for key in ("anyOf", "oneOf"):
-        for option in schema.get(key, []):
+        for option in schema.get(key, []) if "properties" not in schema else []:
             if _json_kind(value) in _kinds_of(option):
                 return _declared(option, value)
     if "allOf" in schema and isinstance(value, dict):

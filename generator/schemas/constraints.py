@@ -151,8 +151,13 @@ class Constraints:
     def _options(
         self, parts: list[tuple[dict[str, Any], str]], closed: bool
     ) -> Iterator[ir.Constraint]:
-        """Rules inside the options of a union: checked when the options have distinct
-        JSON types (a rule only ever applies to values of its option's type)."""
+        """Rules inside the options of a union (a rule applies to values of its own type).
+
+        When no two options share a type, each option's rules are checked as they
+        are. Otherwise a value must pass the rules of one of the options of its type:
+        one `options` check, with each option's JSON types and its rules (its own
+        closed enum included: an option `enum: [""]` accepts only that).
+        """
         for part, part_pointer in parts:
             for key in ("oneOf", "anyOf"):
                 options = part.get(key)
@@ -163,24 +168,31 @@ class Constraints:
                     continue
                 typed = []
                 for index, option in non_null:
-                    option_pointer = f"{part_pointer}/{key}/{index}"
-                    option_type = self.schemas.type_of(option, option_pointer, "")
-                    rules = self.of(option, option_pointer, option_type, closed=closed)
-                    typed.append((option_pointer, option_type, rules))
-                checked = [(where, t, rules) for where, t, rules in typed if rules]
-                if not checked:
+                    where = f"{part_pointer}/{key}/{index}"
+                    option_type = self.schemas.type_of(option, where, "")
+                    kinds = _widened(ir.json_types(option_type))
+                    typed.append((option, where, option_type, kinds))
+                choices = [
+                    (kinds, self.of(option, where, option_type, closed=True))
+                    for option, where, option_type, kinds in typed
+                ]
+                # An option without rules takes every value of its types: rules of
+                # options of no other types are then moot.
+                free: set[str] = set().union(*(kinds for kinds, rules in choices if not rules))
+                ruled = [(k, rules) for k, rules in choices if rules and not k <= free]
+                if not ruled:
                     continue
-                kinds = [_widened(ir.json_types(t)) for _, t, _ in typed]
-                if all(not (a & b) for i, a in enumerate(kinds) for b in kinds[i + 1 :]):
-                    for _, _, rules in checked:
-                        yield from rules
-                else:
-                    for where, _, _ in checked:
-                        self.schemas.warn(
-                            where,
-                            f"the rules of this {key} option are not checked before sending: "
-                            "another option has values of the same type",
-                        )
+                if all(
+                    not (a & free) and not any(a & b for b, _ in ruled[i + 1 :])
+                    for i, (a, _) in enumerate(ruled)
+                ):
+                    # No option shares a type with one that has rules: each as it is.
+                    for option, where, option_type, _ in typed:
+                        yield from self.of(option, where, option_type, closed=closed)
+                    continue
+                yield ir.Constraint(
+                    "options", (key, tuple((tuple(sorted(k)), rules) for k, rules in choices))
+                )
 
     def _nested(
         self, parts: list[tuple[dict[str, Any], str]], value_type: ir.TypeRef, closed: bool

@@ -182,11 +182,12 @@ class Constraints:
                 ruled = [(k, rules) for k, rules in choices if rules and not k <= free]
                 if not ruled:
                     continue
-                if all(
+                if not any(r.rule == "enum" for _, rules in ruled for r in rules) and all(
                     not (a & free) and not any(a & b for b, _ in ruled[i + 1 :])
                     for i, (a, _) in enumerate(ruled)
                 ):
-                    # No option shares a type with one that has rules: each as it is.
+                    # No option shares a type with one that has rules: each as it is
+                    # (every rule but `enum` only applies to values of its own type).
                     for option, where, option_type, _ in typed:
                         yield from self.of(option, where, option_type, closed=closed)
                     continue

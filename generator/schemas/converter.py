@@ -108,7 +108,7 @@ class SchemaConverter(Context):
             options = schema.get(key)
             if isinstance(options, list) and options:
                 if self.objects.is_refined(schema, key):
-                    return self.objects.refined(schema, key, pointer, hint)
+                    return self.objects.new_model(schema, pointer, hint)  # checked as a whole
                 return self.unions.union(schema, key, options, pointer, hint)
         if isinstance(schema.get("allOf"), list) and schema["allOf"]:
             return self.objects.all_of(schema, pointer, hint)

@@ -107,9 +107,6 @@ class Objects:
         self.build_model(name, schema, pointer)
         return ir.ModelType(name)
 
-    def refined(self, schema: dict[str, Any], key: str, pointer: str, hint: str) -> ir.TypeRef:
-        return self.new_model(schema, pointer, hint)
-
     def all_of(self, schema: dict[str, Any], pointer: str, hint: str) -> ir.TypeRef:
         parts = schema["allOf"]
         if self._object_like(schema):

@@ -228,6 +228,9 @@ def unions(draw: Any) -> dict[str, Any]:
             options.append({"type": "array", "items": draw(scalar_schemas()), **draw(keywords())})
         elif kind == "object":
             options.append({"$ref": "#/components/schemas/Pair"})
+        elif kind in ("string", "integer") and draw(st.booleans()):
+            values = ["a", "bb"] if kind == "string" else [1, 20]
+            options.append({"type": kind, "enum": values, **draw(keywords())})
         else:
             options.append({"type": kind, **draw(keywords())})
     if draw(st.booleans()):

@@ -72,6 +72,9 @@ class SchemaConverter(Context):
         """
         if schema is True or schema is None or schema == {}:
             return ir.AnyType()
+        if schema is False:
+            self.warn(pointer, "the schema false accepts no value: not checked; typed as any value")
+            return ir.AnyType()
         if not isinstance(schema, dict):
             self.warn(pointer, "a schema must be an object; typed as any value")
             return ir.AnyType()

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 # What an option of a `oneOf`/`anyOf` beside `properties` may hold to be a refinement
 # of that object (which of its properties are required, narrower property rules)
 # rather than a type of its own.
-_REFINING = frozenset({"required", "properties", "additionalProperties", "type", "title"})
-_REFINING |= {"description"}
+_REFINING = frozenset(
+    {"required", "properties", "additionalProperties", "type", "title", "description"}
+)
 _OBJECT_RULES = ("minProperties", "maxProperties", "dependentRequired")
 
 

@@ -29,6 +29,9 @@ NUMBER_RULES = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "m
 ARRAY_RULES = ("minItems", "maxItems", "uniqueItems")
 OBJECT_RULES = ("minProperties", "maxProperties", "dependentRequired")
 VALUE_RULES = STRING_RULES + NUMBER_RULES + ARRAY_RULES + OBJECT_RULES
+# Keywords a schema needs for its value to have any check at all.
+_WITH_RULES = frozenset(VALUE_RULES) | {"items", "prefixItems", "additionalProperties"}
+_WITH_RULES |= {"oneOf", "anyOf", "const", "enum"}
 
 
 class Constraints:
@@ -45,9 +48,12 @@ class Constraints:
         API sent that its description does not list).
         """
         found: list[ir.Constraint] = []
-        types = ir.json_types(value_type)
         inner = value_type.inner if isinstance(value_type, ir.NullableType) else value_type
         parts = list(self._parts(schema, pointer, set()))
+        allowed = self._allowed(inner, closed)
+        if allowed is None and not any(part.keys() & _WITH_RULES for part, _ in parts):
+            return ()  # most schemas: nothing to check
+        types = ir.json_types(value_type)
         for part, part_pointer in parts:
             for rule in VALUE_RULES:
                 if rule not in part:
@@ -64,7 +70,6 @@ class Constraints:
                 constraint = self._constraint(rule, part, part_pointer)
                 if constraint is not None and constraint not in found:
                     found.append(constraint)
-        allowed = self._allowed(inner, closed)
         if allowed is not None:
             found.append(ir.Constraint("enum", allowed))
         found.extend(c for c in self._nested(parts, inner, closed) if c not in found)

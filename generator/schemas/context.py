@@ -20,6 +20,8 @@ from ..naming import RESERVED_CLASS_NAMES, Namespace, class_name
 from ..validate import cycle_message, reference_cycle, resolve_pointer
 
 COMPONENT_PREFIX = "#/components/schemas/"
+_UNSEEN = object()
+_NOTHING = object()
 
 
 class BrokenSchema(Exception):
@@ -69,6 +71,8 @@ class Context:
     class_pointers: dict[str, str] = field(default_factory=dict)
     """Where each model and enum was built: a skipped part takes its classes with it."""
     _warned: set[tuple[str, str]] = field(default_factory=set)
+    _targets: dict[str, Any] = field(default_factory=dict)
+    """What each `$ref` names, once looked up."""
 
     def __post_init__(self) -> None:
         for name in self.reserved:
@@ -127,10 +131,16 @@ class Context:
                     f"$ref {ref!r} refers to another document; only local references "
                     "(starting with '#') are supported",
                 )
-            try:
-                schema, pointer = resolve_pointer(self.document.data, ref[1:]), ref[1:]
-            except (KeyError, ValueError):
-                raise BrokenSchema(here, f"$ref {ref!r} points at nothing") from None
+            target = self._targets.get(ref, _UNSEEN)
+            if target is _UNSEEN:
+                try:
+                    target = resolve_pointer(self.document.data, ref[1:])
+                except (KeyError, ValueError):
+                    target = _NOTHING
+                self._targets[ref] = target
+            if target is _NOTHING:
+                raise BrokenSchema(here, f"$ref {ref!r} points at nothing")
+            schema, pointer = target, ref[1:]
         return schema, pointer
 
     def forget_classes_under(self, pointer: str) -> None:

@@ -39,15 +39,16 @@ class Enumerations:
         values = [v for v in schema["enum"] if v is not None]
         if not values:
             return ir.NullType()  # `enum: [null]`
-        distinct: list[Any] = []
+        first: dict[Any, int] = {}  # each distinct value's first place among `values`
         for index, value in enumerate(values):
-            if any(same_json(value, seen) for seen in distinct):
+            if json_key(value) in first:
                 self.schemas.warn(
                     f"{pointer}/enum/{index}",
                     f"{value!r} is listed twice: one member stands for both",
                 )
             else:
-                distinct.append(value)
+                first[json_key(value)] = index
+        distinct = [values[index] for index in first.values()]
         if all(isinstance(v, bool) for v in distinct):
             if len(distinct) == 2:
                 return ir.ScalarType("bool")
@@ -56,12 +57,8 @@ class Enumerations:
             descriptions = schema.get("x-enum-descriptions") or schema.get("x-enumDescriptions")
             names = schema.get("x-enum-varnames") or schema.get("x-enumNames")
             entries = [
-                (
-                    _item(names, values.index(value)),
-                    value,
-                    _item(descriptions, values.index(value)),
-                )
-                for value in distinct
+                (_item(names, index), values[index], _item(descriptions, index))
+                for index in first.values()
             ]
             return self.make_enum(schema, pointer, hint, entries, is_open=False)
         literals = [literal_type(v) for v in distinct]
@@ -140,17 +137,21 @@ def base_type(values: tuple[Any, ...]) -> ir.TypeRef:
     return ir.union(tuple(types))
 
 
-def same_json(a: Any, b: Any) -> bool:
-    """Equality of JSON values: 1 and 1.0 are equal, true and 1 are not."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return type(a) is type(b) and a == b
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(same_json(a[k], b[k]) for k in a)
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(same_json(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, int | float) and isinstance(b, int | float):
-        return a == b
-    return type(a) is type(b) and a == b
+def json_key(value: Any) -> Any:
+    """A key equal for equal JSON values: 1 and 1.0 are equal, true and 1 are not."""
+    if isinstance(value, bool) or value is None:
+        return ("literal", value)
+    if isinstance(value, float) and value.is_integer():
+        return ("number", int(value))
+    if isinstance(value, int | float):
+        return ("number", value)
+    if isinstance(value, str):
+        return ("string", value)
+    if isinstance(value, list):
+        return ("array", tuple(json_key(v) for v in value))
+    if isinstance(value, dict):
+        return ("object", tuple(sorted((str(k), json_key(v)) for k, v in value.items())))
+    return ("other", repr(value))
 
 
 def _value_type(values: list[Any]) -> Literal["str", "int"] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeAlias
 
 from . import _checks, _decode, _encode
 
@@ -1331,11 +1331,13 @@ class NewListField:
         `path` is how errors name this value (the argument it was given as).
         """
         _checks.min_length(f"{path}.name", self.name, 1)
+        _checks.one_of_values(f"{path}.type_", self.type_, ("STRING", "DATE", "NUMBER"))
         data: dict[str, object] = {
             "name": self.name,
             "type": _encode.member_value(self.type_, FieldType, f"{path}.type_"),
         }
         if self.format is not None:
+            _checks.one_of_values(f"{path}.format", self.format, ("dd/MM/yyyy", "dd/MM", "MM/yyyy"))
             data["format"] = _encode.member_value(self.format, DateFormat, f"{path}.format")
         return data
 
@@ -1376,6 +1378,7 @@ class ListField:
 
         `path` is how errors name this value (the argument it was given as).
         """
+        _checks.one_of_values(f"{path}.type_", self.type_, ("STRING", "DATE", "NUMBER"))
         data: dict[str, object] = {
             "name": self.name,
             "type": _encode.member_value(self.type_, FieldType, f"{path}.type_"),
@@ -1384,6 +1387,7 @@ class ListField:
             _checks.min_length(f"{path}.id", self.id, 1)
             data["id"] = self.id
         if self.format is not None:
+            _checks.one_of_values(f"{path}.format", self.format, ("dd/MM/yyyy", "dd/MM", "MM/yyyy"))
             data["format"] = _encode.member_value(self.format, DateFormat, f"{path}.format")
         return data
 
@@ -1820,3 +1824,61 @@ class CampaignStatus:
             "replies": self.replies,
         }
         return data
+
+
+PhoneNumber: TypeAlias = str
+"""A mobile number, either French national (`0600000000`: 10 digits starting with 0) or
+E.164 (`+33600000000`: `+` then 8 to 15 digits, the first not 0). No spaces, dots or
+dashes. The vendor refuses landlines (error 19); numbers outside France need the
+account's "international mode" option (error 91), and some countries are refused (error
+90). A syntactically invalid number gives error 11, a missing one error 10."""
+
+
+MessageText: TypeAlias = str
+"""The text of the SMS. The vendor lists exactly these allowed characters:
+`abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@£_!$"#èé%ù&ìò()*:+;,<-=ÑñÅ.>Üüåé/?à|^¤{}~\\'`
+(ending with a backslash and an apostrophe). The printed list omits space and newline,
+yet the vendor's own example (`Code de confirmation: 283951`) contains a space, so the
+list is taken as incomplete and this pattern also allows space and newline (inferred).
+The set is a subset of the GSM 03.38 alphabet; `{`, `}`, `~`, `\\`, `|` and `^` are GSM
+extension characters and count as two characters in a segment. No maximum length is
+published; a message that is too long gives error 32. An empty message gives error 30, a
+disallowed character error 31."""
+
+
+SenderName: TypeAlias = str
+"""The sender name shown on the handset: 3 to 11 ASCII letters and digits, not digits
+only. Without a sender the message comes from a numeric short code (`XX XXX`). Errors:
+20 invalid characters, 21 too short, 22 too long, 23 digits only."""
+
+
+Category: TypeAlias = str
+"""The tag that pools sends (the `category` field of the send calls) and the search key
+of the statistics, replies and blacklists of `/messages/...`. Its allowed syntax is not
+published; the vendor's samples use camelCase words."""
+
+
+SnapshotId: TypeAlias = str
+"""The identifier of one send, as answered in `SendResult.snapshotId`. Digits in every
+sample (`386479`), but kept as text: it is an identifier, not a quantity."""
+
+
+ResourceId: TypeAlias = str
+"""An identifier the API assigns to a list, contact, field, campaign, reply or blacklist
+entry. Every sample shows 24 lowercase hexadecimal characters
+(`533e9f59e4b05d2efeb6f1b4`); since no format is documented, only a non-empty string is
+required."""
+
+
+ContactAttributes: TypeAlias = dict[str, str | float]
+"""A contact's values for the list's custom fields, by field name: text for `STRING`
+fields, a date written in the field's `format` for `DATE` fields, a number for `NUMBER`
+fields (inferred; the vendor's page shows only the field names)."""
+
+
+CampaignSendList: TypeAlias = dict[str, Any]
+"""Who a campaign is sent to. Required by every SDK, but its shape is not published: the
+Java SDK models it as an object (`PTSendList`) whose fields are not public, the C# SDK
+as text. It is declared here as an open object, passed through as given; the `lists` key
+(the contact lists' identifiers) in this document's examples is an illustration, not a
+documented shape. An invalid one gives error 48."""

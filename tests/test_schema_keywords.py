@@ -497,7 +497,7 @@ def test_defaults_and_deprecation_are_documented(built: dict[str, Generated]) ->
     assert 'The file format.\n\n    Default: `"pdf"`.' in source
     assert "Use bytes.\n\n    Deprecated." in source
     documented = " ".join((inspect.getdoc(g.package.Client.list_reports) or "").split())
-    assert "page_size: How many per page. Default: `20`." in documented
+    assert "page_size: How many per page. Left out, the API uses its default, `20`." in documented
     # A default is what the API assumes when the value is left out: it is not sent.
     assert g.models.Report(id=1).to_json() == {"id": 1}
 

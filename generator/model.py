@@ -119,7 +119,10 @@ class ModelBuilder:
         starts like its own and replaces it (see `pipeline`).
         """
         for pointer, broken in self.schemas.broken.items():
-            skipped = "; skipped: " + ", ".join(broken.skipped) if broken.skipped else ""
+            shown = broken.skipped[:10]
+            more = len(broken.skipped) - len(shown)
+            skipped = "; skipped: " + ", ".join(shown) if shown else ""
+            skipped += f" and {more:,} more" if more else ""
             self.problem(pointer, broken.message + skipped)
 
     def _unsupported_parts(self) -> None:

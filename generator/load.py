@@ -17,7 +17,7 @@ within bounds every later stage can follow (each a located error):
 
 - mappings and lists nest at most `MAX_DEPTH` levels;
 - YAML aliases may repeat parts of a document, not multiply it: expanded, it
-  holds at most `max(MAX_EXPANDED_NODES, ALIAS_GROWTH × nodes written)` nodes
+  holds at most `max(MAX_EXPANDED_NODES, ALIAS_GROWTH * nodes written)` nodes
   (a "billion laughs" document is refused before it is built);
 - numbers are finite and within a double's range (no NaN, Infinity or
   `.inf`, no integer of more than 308 digits);
@@ -198,9 +198,7 @@ def _checked_nodes(root: yaml.Node) -> None:
     if heights[id(root)] > MAX_DEPTH:
         pointer, node = "", root
         for _ in range(MAX_DEPTH):
-            token, node = max(
-                _node_members(node), key=lambda member: heights[id(member[1])]
-            )
+            token, node = max(_node_members(node), key=lambda member: heights[id(member[1])])
             pointer += "/" + token.replace("~", "~0").replace("/", "~1")
         raise _NotJsonData(_too_deep(), node.start_mark, _shortened(pointer))
     written, expanded = len(sizes), sizes[id(root)]
@@ -240,7 +238,6 @@ def _too_deep() -> str:
 def _shortened(pointer: str) -> str:
     """The first tokens of a very long pointer, which still say where the place is."""
     return "".join("/" + token for token in pointer.split("/")[1:7])
-
 
 
 @dataclass(frozen=True)

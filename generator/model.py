@@ -284,8 +284,20 @@ class ModelBuilder:
             self.skip(pointer, "operation has no 'responses'; its result cannot be typed")
             return None
 
+        security = (
+            self._security(spec["security"], pointer + "/security", schemes)
+            if "security" in spec
+            else default_security
+        )
+        # Where a scheme of the operation puts its credential, no parameter may go too.
+        credentials = {
+            _credential_place(schemes[key].location, schemes[key].wire_name): key
+            for alternative in security
+            for key in alternative
+            if key in schemes
+        }
         arguments = Namespace()
-        parameters = self._parameters(path_item, spec, pointer, hint, arguments)
+        parameters = self._parameters(path_item, spec, pointer, hint, arguments, credentials)
         missing = set(_PATH_PARAMETER.findall(path)) - {
             p.wire_name for p in parameters if p.location == "path"
         }
@@ -295,11 +307,6 @@ class ModelBuilder:
         body, variants = self._request_bodies(spec, pointer, hint, arguments, name)
         content_type_argument = arguments.claim("content_type") if variants else "content_type"
         responses = tuple(self._responses(responses_raw, pointer, hint))
-        security = (
-            self._security(spec["security"], pointer + "/security", schemes)
-            if "security" in spec
-            else default_security
-        )
         upper = method.upper()
         declared = spec.get("x-idempotent")
         # The document may say either way: a GET that sends an SMS is not idempotent.
@@ -348,6 +355,7 @@ class ModelBuilder:
         pointer: str,
         hint: str,
         names: Namespace,
+        credentials: dict[tuple[str, str], str],
     ) -> tuple[ir.Parameter, ...]:
         by_key: dict[tuple[str, str], tuple[Any, str, str]] = {}
         item_pointer = pointer.rsplit("/", 1)[0]
@@ -376,6 +384,16 @@ class ModelBuilder:
                 "authorization",
             ):
                 # OpenAPI says these are ignored as parameters; the client sets them.
+                continue
+            scheme = credentials.get(_credential_place(location, wire_name))
+            if scheme is not None:
+                # Both would be sent, the caller's value first: the scheme wins.
+                self._warn(
+                    raw_pointer + "/name",
+                    f"{location} parameter {wire_name!r} is where security scheme "
+                    f"{scheme!r} puts its credential; the client sends the credential it "
+                    "is configured with, once, so this parameter is not an argument",
+                )
                 continue
             schema = raw.get("schema")
             schema_pointer = written_at + "/schema"
@@ -729,6 +747,11 @@ def _one_line(value: Any) -> str:
         return ""
     line = " ".join(value.split())
     return "".join(c if c.isprintable() else "\ufffd" for c in line)
+
+
+def _credential_place(location: str, wire_name: str) -> tuple[str, str]:
+    """A parameter's place, as a security scheme's: header names are case-insensitive."""
+    return location, wire_name.lower() if location == "header" else wire_name
 
 
 def _synthesized_id(method: str, path: str) -> str:

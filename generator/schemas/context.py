@@ -30,6 +30,20 @@ _UNSEEN = object()
 _NOTHING = object()
 
 
+UNEXPECTED_SHAPES = (TypeError, AttributeError, KeyError, IndexError, ValueError)
+"""What reading a part of the document raises when a value there has a type nothing
+expects (`security: 5`, a mapping where a name goes): the part is then unreadable."""
+
+
+def unreadable(pointer: str, error: Exception) -> BrokenSchema:
+    """A part that raised one of `UNEXPECTED_SHAPES` while it was read, as a broken one."""
+    return BrokenSchema(
+        pointer,
+        "cannot be read: a value here has a type the generator does not expect "
+        f"({type(error).__name__}: {error}); the validator's problems say which",
+    )
+
+
 class BrokenSchema(Exception):
     """A reference that cannot be followed; `pointer` is where the `$ref` is written."""
 
@@ -91,7 +105,8 @@ class Context:
 
     @property
     def components(self) -> dict[str, Any]:
-        schemas = (self.document.data.get("components") or {}).get("schemas")
+        components = self.document.data.get("components")
+        schemas = components.get("schemas") if isinstance(components, dict) else None
         return schemas if isinstance(schemas, dict) else {}
 
     @property

@@ -61,9 +61,17 @@ _YAML_1_2_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 class _SpecLoader(_Loader):  # type: ignore[misc]
     """Safe loader with JSON-compatible scalars and string keys."""
 
+
+class _AliasCheckingLoader(_SpecLoader):
+    """For a text that may hold anchors: the node graph is checked before it is built."""
+
     def construct_document(self, node: yaml.Node) -> Any:
-        _checked_nodes(node)  # before anything is built from it
+        _checked_aliases(node)
         return super().construct_document(node)
+
+
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]")
+"""Where a YAML anchor may be (a text without one has no aliases: no check is needed)."""
 
 
 # Drop YAML 1.1 timestamps and yes/no/on/off booleans: OpenAPI documents are
@@ -163,25 +171,20 @@ def _number_refused(written: str) -> str:
     )
 
 
-def _checked_nodes(root: yaml.Node) -> None:
-    """Refuse a YAML node graph that nests too deeply, refers to itself, or expands
-    through aliases far beyond what is written; before anything is built from it."""
+def _checked_aliases(root: yaml.Node) -> None:
+    """Refuse a YAML node graph in which an alias refers to the node holding it, or
+    whose aliases expand it far beyond what is written; before anything is built."""
     sizes: dict[int, int] = {}
-    heights: dict[int, int] = {}
     uses: dict[int, int] = {}
     nodes: dict[int, yaml.Node] = {}
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
         key = id(node)
         if done:
             open_nodes.discard(key)
-            children = _node_children(node)
-            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
-            heights[key] = 1 + max((heights[id(child)] for child in children), default=0)
-            if heights[key] > MAX_DEPTH + 1:
-                heights[key] = MAX_DEPTH + 2  # enough to know; and keeps the walk short
+            sizes[key] = 1 + sum(sizes[id(child)] for child in _node_children(node))
             continue
         uses[key] = uses.get(key, 0) + 1
         if key in sizes:
@@ -195,21 +198,50 @@ def _checked_nodes(root: yaml.Node) -> None:
         open_nodes.add(key)
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(_node_children(node)))
-    if heights[id(root)] > MAX_DEPTH:
-        pointer, node = "", root
-        for _ in range(MAX_DEPTH):
-            token, node = max(_node_members(node), key=lambda member: heights[id(member[1])])
-            pointer += "/" + token.replace("~", "~0").replace("/", "~1")
-        raise _NotJsonData(_too_deep(), node.start_mark, _shortened(pointer))
     written, expanded = len(sizes), sizes[id(root)]
-    if expanded > max(MAX_EXPANDED_NODES, ALIAS_GROWTH * written):
+    allowed = max(MAX_EXPANDED_NODES, ALIAS_GROWTH * written)
+    if expanded > allowed:
         repeated = max((k for k in sizes if uses[k] > 1), key=lambda k: sizes[k] * uses[k])
         raise _NotJsonData(
             f"the aliases of the anchor here expand the document to {expanded:,} nodes "
             f"from {written:,} written; aliases may repeat parts of a document (up to "
-            f"{max(MAX_EXPANDED_NODES, ALIAS_GROWTH * written):,} nodes), not multiply it",
+            f"{allowed:,} nodes), not multiply it",
             nodes[repeated].start_mark,
         )
+
+
+def _yaml_too_deep(text: str) -> _NotJsonData:
+    """The error for YAML text nesting more than `MAX_DEPTH` mappings and lists, at the
+    first place it does (only called once the document is known to be too deep)."""
+    try:
+        root = yaml.compose(text, Loader=_SpecLoader)
+    except RecursionError:  # composing without libyaml
+        return _NotJsonData(_too_deep(), None)
+    heights: dict[int, int] = {}  # levels of mappings and lists, by node
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:  # the graph may share nodes (aliases): each is measured once
+        node, done = stack.pop()
+        children = _node_children(node)
+        if done:
+            open_nodes.discard(id(node))
+            heights[id(node)] = (
+                0
+                if isinstance(node, yaml.ScalarNode)
+                else 1 + max((heights[id(child)] for child in children), default=0)
+            )
+        elif id(node) in open_nodes:
+            return _NotJsonData("an alias refers to the node that holds it", node.start_mark)
+        elif id(node) not in heights:
+            open_nodes.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in heights)
+    pointer, node, depth = "", root, 1
+    while depth <= MAX_DEPTH:
+        token, node = max(_node_members(node), key=lambda member: heights[id(member[1])])
+        pointer += "/" + token.replace("~", "~0").replace("/", "~1")
+        depth += 1
+    return _NotJsonData(_too_deep(), node.start_mark, _shortened(pointer))
 
 
 def _node_children(node: yaml.Node) -> list[yaml.Node]:
@@ -374,15 +406,17 @@ def parse_document(path: Path, text: str) -> Document:
                 data, is_json = _json_data(path, text), True
         if not is_json:
             try:
-                data = yaml.load(text, Loader=_SpecLoader)
+                data = _yaml_data(text)
             except _NotJsonData as exc:
                 mark = exc.problem_mark
-                location = Location(path, exc.pointer, mark.line + 1, mark.column + 1)
+                location = (
+                    Location(path, exc.pointer)
+                    if mark is None
+                    else Location(path, exc.pointer, mark.line + 1, mark.column + 1)
+                )
                 raise SpecError([Problem(str(exc.problem), location)]) from None
             except yaml.YAMLError as exc:
                 raise SpecError([_yaml_problem(path, text, exc)]) from None
-            except RecursionError:  # only without libyaml, which stops at its own limit
-                raise SpecError([Problem(_too_deep(), Location(path, ""))]) from None
     if not isinstance(data, dict):
         raise SpecError([Problem("the document must be a mapping", Location(path, "", 1, 1))])
     return Document(path=path, text=text, data=data, is_json=is_json)
@@ -396,6 +430,18 @@ class _RefusedNumber(ValueError):
     def __init__(self, written: str) -> None:
         super().__init__(written)
         self.written = written
+
+
+def _yaml_data(text: str) -> Any:
+    """YAML text as data, within the bounds of the module's docstring."""
+    loader = _AliasCheckingLoader if _ANCHOR.search(text) else _SpecLoader
+    try:
+        data = yaml.load(text, Loader=loader)
+    except RecursionError:  # building it, or composing it without libyaml
+        raise _yaml_too_deep(text) from None
+    if _json_depth(data) > MAX_DEPTH:
+        raise _yaml_too_deep(text)
+    return data
 
 
 def _json_integer(written: str) -> int:

@@ -180,7 +180,7 @@ def test_single_node_mutations_never_crash(
 
 @pytest.mark.large
 @settings(
-    max_examples=600,
+    max_examples=150,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from . import ir
+from .errors import printable
 from .write import read_inside
 
 API_FILE = ".openapi-clientgen-api.json"
@@ -457,4 +458,5 @@ def report(changes: list[Change], where: Path) -> str:
         f"API changes in the client in {where}: {count} breaking, "
         f"{len(ordered) - count} additive"
     )
-    return "\n".join([head, *(f"  {change}" for change in ordered)]) + "\n"
+    # Names may come from a record in the checkout: escaped, as every diagnostic.
+    return "\n".join(printable(line) for line in [head, *(f"  {c}" for c in ordered)]) + "\n"

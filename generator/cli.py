@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import __version__, api_changes, write
 from .cache import DISABLED, Cache, default_folder
-from .errors import SpecError, in_document_order
+from .errors import SpecError, in_document_order, printable
 from .fixture_server import cli as fixture_server_cli
 from .formatting import FORMATTERS, FormatterUnavailable, TemplateError
 from .naming import package_name_problem
@@ -136,24 +136,29 @@ def _reporting_operational_errors(
     try:
         return run(args)
     except write.OutputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _say(f"error: {exc}")
         return ExitCode.OUTPUT
     except OSError as exc:
         where = exc.filename if exc.filename is not None else "generator"
-        print(f"error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        _say(f"error: {where}: {exc.strerror or exc}")
         return ExitCode.OUTPUT
     except KeyboardInterrupt:
-        print("interrupted: nothing was changed", file=sys.stderr)
+        _say("interrupted: nothing was changed")
         return ExitCode.INTERRUPTED
+
+
+def _say(message: str) -> None:
+    """Print a diagnostic line; text from the document or the checkout cannot forge others."""
+    print(printable(message), file=sys.stderr, flush=True)
 
 
 def _generate(args: argparse.Namespace) -> int:
     refusal = None if args.package_name is None else package_name_problem(args.package_name)
     if refusal is not None:
-        print(f"error: --package-name {args.package_name!r} {refusal}", file=sys.stderr)
+        _say(f"error: --package-name {args.package_name!r} {refusal}")
         return ExitCode.INVALID
     if args.fail_on_breaking and not args.check:
-        print("error: --fail-on-breaking only goes with --check", file=sys.stderr)
+        _say("error: --fail-on-breaking only goes with --check")
         return ExitCode.INVALID
     write.check_output_folder(args.output)  # before the work, not after it
     cache = DISABLED if args.no_cache else Cache(default_folder())
@@ -169,44 +174,41 @@ def _generate(args: argparse.Namespace) -> int:
         )
     except SpecError as exc:
         for problem in in_document_order(exc.problems, args.spec):
-            print(problem, file=sys.stderr)
-        print(f"error: {args.spec}: nothing was written", file=sys.stderr)
+            _say(str(problem))
+        _say(f"error: {args.spec}: nothing was written")
         return ExitCode.INVALID
     except FormatterUnavailable as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _say(f"error: {exc}")
         return ExitCode.INVALID
     except TemplateError as exc:
-        print(f"internal error: {exc}", file=sys.stderr)
+        _say(f"internal error: {exc}")
         return ExitCode.INTERNAL
     finally:
         for cache_warning in cache.warnings:
-            print(cache_warning, file=sys.stderr)
+            _say(str(cache_warning))
     for warning in result.warnings:
-        print(warning, file=sys.stderr)
-
-    def waiting(message: str) -> None:
-        print(message, file=sys.stderr, flush=True)
+        _say(str(warning))
 
     changes = _api_changes(args.output, result.files)
     sys.stderr.write(api_changes.report(changes, args.output))
     if args.check:
-        plan = write.examine(args.output, result.files, protect=[args.spec], waiting=waiting)
+        plan = write.examine(args.output, result.files, protect=[args.spec], waiting=_say)
         for note in plan.notes:
-            print(note, file=sys.stderr)
+            _say(str(note))
         if plan.empty:
             return ExitCode.DONE
         sys.stdout.write(write.diff(args.output, plan))
         if plan.interrupted:
-            print(f"{args.output}: an interrupted run left its work there", file=sys.stderr)
-        print(f"{args.output} is not current: run the generator again", file=sys.stderr)
+            _say(f"{args.output}: an interrupted run left its work there")
+        _say(f"{args.output} is not current: run the generator again")
         if args.fail_on_breaking and any(c.kind == "breaking" for c in changes):
             return ExitCode.BREAKING
         return ExitCode.OUT_OF_DATE
-    plan = write.write_tree(args.output, result.files, protect=[args.spec], waiting=waiting)
+    plan = write.write_tree(args.output, result.files, protect=[args.spec], waiting=_say)
     for note in plan.notes:
-        print(note, file=sys.stderr)
+        _say(str(note))
     changed = len(plan.writes) + len(plan.deletions)
-    print(f"{args.output}: {len(result.files)} files, {changed} changed", file=sys.stderr)
+    _say(f"{args.output}: {len(result.files)} files, {changed} changed")
     return ExitCode.DONE
 
 

@@ -7,11 +7,44 @@ always pointed at the exact place to fix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import Any
+
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    "\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
+)
+"""Characters a terminal acts on or hides rather than shows: C0 and C1 controls (ESC
+starts a terminal command, CR and line breaks forge lines), format characters
+(bidirectional overrides reorder what is shown, zero-width ones hide), line and
+paragraph separators, lone surrogates (which cannot even be written out), tags."""
+
+
+def printable(text: str) -> str:
+    """`text` as it may be shown in a terminal: every character of `_UNPRINTABLE` written
+    as a Python escape (`\\x1b`, `\\n`, `\\u202e`), so that text from a document or a
+    checkout can never forge a line, move the cursor or reorder what is shown.
+
+    The one escaping path for diagnostics: `Problem` and `Location` use it, and the
+    command line prints every other message through it.
+    """
+    return _UNPRINTABLE.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in "\n\r\t":
+        return repr(char)[1:-1]
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
 
 
 class Severity(Enum):
@@ -79,7 +112,7 @@ class Location:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.pointer or '/'}"
+        return printable(f"{where}: {self.pointer or '/'}")
 
 
 @dataclass(frozen=True)
@@ -89,7 +122,7 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity.value}: {self.message}"
+        return f"{self.location}: {self.severity.value}: {printable(self.message)}"
 
     def with_location(self, location: Location) -> Problem:
         return replace(self, location=location)

@@ -11,12 +11,26 @@ line and column (of a scalar's value; of the key holding a mapping or list). A
 syntax error names its line and column, says "tab" when a tab is the cause,
 and where the construct it broke opened; a key written twice in one YAML
 mapping is an error, not a silent loss of the first.
+
+A document is JSON data, whatever it is written in, and the loader keeps it
+within bounds every later stage can follow (each a located error):
+
+- mappings and lists nest at most `MAX_DEPTH` levels;
+- YAML aliases may repeat parts of a document, not multiply it: expanded, it
+  holds at most `max(MAX_EXPANDED_NODES, ALIAS_GROWTH * nodes written)` nodes
+  (a "billion laughs" document is refused before it is built);
+- numbers are finite and within a double's range (no NaN, Infinity or
+  `.inf`, no integer of more than 308 digits);
+- YAML tags without a JSON equivalent (`!!timestamp`, `!!binary`, `!!set`,
+  `!!omap`, `!!pairs`, any application tag) are refused, not turned into
+  Python objects no later stage expects.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -30,11 +44,34 @@ from .errors import Location, Problem, SpecError, split_pointer
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+MAX_DEPTH = 128
+"""How deeply mappings and lists may nest. The real documents we test on nest at
+most 26 levels; a few hundred are past what Python's parser (for the generated
+types) and the validator can follow."""
+MAX_EXPANDED_NODES = 100_000
+"""Nodes any document may hold once its YAML aliases are expanded..."""
+ALIAS_GROWTH = 10
+"""...or this many times the nodes it has as written, if more."""
+MAX_INTEGER_DIGITS = 308
+"""Past ~1.8e308 no double holds the number: most JSON readers cannot read it."""
+
 _YAML_1_2_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
 class _SpecLoader(_Loader):  # type: ignore[misc]
     """Safe loader with JSON-compatible scalars and string keys."""
+
+
+class _AliasCheckingLoader(_SpecLoader):
+    """For a text that may hold anchors: the node graph is checked before it is built."""
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        _checked_aliases(node)
+        return super().construct_document(node)
+
+
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]")
+"""Where a YAML anchor may be (a text without one has no aliases: no check is needed)."""
 
 
 # Drop YAML 1.1 timestamps and yes/no/on/off booleans: OpenAPI documents are
@@ -77,6 +114,162 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _SpecLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+class _NotJsonData(yaml.constructor.ConstructorError):  # type: ignore[misc]
+    """A value, or a shape, the document may not hold; `pointer` where it is, if known."""
+
+    def __init__(self, message: str, mark: yaml.Mark | None, pointer: str = "") -> None:
+        super().__init__(None, None, message, mark)
+        self.pointer = pointer
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    if sum(c.isdigit() for c in node.value) <= MAX_INTEGER_DIGITS:
+        number = loader.construct_yaml_int(node)
+        if _finite(number):
+            return int(number)
+    raise _NotJsonData(_number_refused(node.value), node.start_mark)
+
+
+def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
+    number = loader.construct_yaml_float(node)
+    if not math.isfinite(number):
+        raise _NotJsonData(_number_refused(node.value), node.start_mark)
+    return float(number)
+
+
+def _construct_refused(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    raise _NotJsonData(
+        f"the YAML tag {tag} has no JSON equivalent: an OpenAPI document is JSON data; "
+        "quote the value to keep it as text",
+        node.start_mark,
+    )
+
+
+_SpecLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_SpecLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+for _tag in ("timestamp", "binary", "set", "omap", "pairs"):
+    _SpecLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _construct_refused)
+_SpecLoader.add_constructor(None, _construct_refused)
+
+
+def _finite(number: float) -> bool:
+    try:
+        return math.isfinite(number)
+    except OverflowError:
+        return False
+
+
+def _number_refused(written: str) -> str:
+    shown = written if len(written) <= 40 else f"{written[:20]}…({len(written)} characters)"
+    return (
+        f"{shown} is not a JSON number: numbers must be finite and within a double's "
+        "range (±1.8e308), so NaN, Infinity and longer integers cannot be read by most "
+        "tools; write it as a string if it is text"
+    )
+
+
+def _checked_aliases(root: yaml.Node) -> None:
+    """Refuse a YAML node graph in which an alias refers to the node holding it, or
+    whose aliases expand it far beyond what is written; before anything is built."""
+    sizes: dict[int, int] = {}
+    uses: dict[int, int] = {}
+    nodes: dict[int, yaml.Node] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            open_nodes.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in _node_children(node))
+            continue
+        uses[key] = uses.get(key, 0) + 1
+        if key in sizes:
+            continue
+        if key in open_nodes:
+            raise _NotJsonData(
+                "an alias refers to the node that holds it: the document would be infinite",
+                node.start_mark,
+            )
+        nodes[key] = node
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(_node_children(node)))
+    written, expanded = len(sizes), sizes[id(root)]
+    allowed = max(MAX_EXPANDED_NODES, ALIAS_GROWTH * written)
+    if expanded > allowed:
+        repeated = max((k for k in sizes if uses[k] > 1), key=lambda k: sizes[k] * uses[k])
+        raise _NotJsonData(
+            f"the aliases of the anchor here expand the document to {expanded:,} nodes "
+            f"from {written:,} written; aliases may repeat parts of a document (up to "
+            f"{allowed:,} nodes), not multiply it",
+            nodes[repeated].start_mark,
+        )
+
+
+def _yaml_too_deep(text: str) -> _NotJsonData:
+    """The error for YAML text nesting more than `MAX_DEPTH` mappings and lists, at the
+    first place it does (only called once the document is known to be too deep)."""
+    try:
+        root = yaml.compose(text, Loader=_SpecLoader)
+    except RecursionError:  # composing without libyaml
+        return _NotJsonData(_too_deep(), None)
+    heights: dict[int, int] = {}  # levels of mappings and lists, by node
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:  # the graph may share nodes (aliases): each is measured once
+        node, done = stack.pop()
+        children = _node_children(node)
+        if done:
+            open_nodes.discard(id(node))
+            heights[id(node)] = (
+                0
+                if isinstance(node, yaml.ScalarNode)
+                else 1 + max((heights[id(child)] for child in children), default=0)
+            )
+        elif id(node) in open_nodes:
+            return _NotJsonData("an alias refers to the node that holds it", node.start_mark)
+        elif id(node) not in heights:
+            open_nodes.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in heights)
+    pointer, node, depth = "", root, 1
+    while depth <= MAX_DEPTH:
+        token, node = max(_node_members(node), key=lambda member: heights[id(member[1])])
+        pointer += "/" + token.replace("~", "~0").replace("/", "~1")
+        depth += 1
+    return _NotJsonData(_too_deep(), node.start_mark, _shortened(pointer))
+
+
+def _node_children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [child for pair in node.value for child in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _node_members(node: yaml.Node) -> list[tuple[str, yaml.Node]]:
+    if isinstance(node, yaml.MappingNode):
+        return [(str(key.value), value) for key, value in node.value]
+    if isinstance(node, yaml.SequenceNode):
+        return [(str(index), item) for index, item in enumerate(node.value)]
+    return []
+
+
+def _too_deep() -> str:
+    return (
+        f"mappings and lists nest more than {MAX_DEPTH} levels deep here; the generator "
+        "follows no deeper (the real documents it is tested on nest at most 26)"
+    )
+
+
+def _shortened(pointer: str) -> str:
+    """The first tokens of a very long pointer, which still say where the place is."""
+    return "".join("/" + token for token in pointer.split("/")[1:7])
 
 
 @dataclass(frozen=True)
@@ -161,7 +354,7 @@ class Document:
             if self.is_json:
                 return dict(_json_positions(self.text))
             return dict(_yaml_positions(self.text))
-        except (ValueError, yaml.YAMLError):
+        except (ValueError, yaml.YAMLError, RecursionError):
             return {}
 
 
@@ -199,7 +392,7 @@ def parse_document(path: Path, text: str) -> Document:
     suffix = path.suffix.lower()
     if suffix == ".json":
         try:
-            data = json.loads(text)
+            data = _json_data(path, text)
         except json.JSONDecodeError as exc:
             location = Location(path, "", exc.lineno, exc.colno)
             raise SpecError([Problem(f"invalid JSON: {exc.msg}", location)]) from None
@@ -210,10 +403,18 @@ def parse_document(path: Path, text: str) -> Document:
             # JSON in a YAML file: the json module is much faster, and reads escapes
             # PyYAML cannot; if it is not JSON after all, YAML has the last word.
             with contextlib.suppress(json.JSONDecodeError):
-                data, is_json = json.loads(text), True
+                data, is_json = _json_data(path, text), True
         if not is_json:
             try:
-                data = yaml.load(text, Loader=_SpecLoader)
+                data = _yaml_data(text)
+            except _NotJsonData as exc:
+                mark = exc.problem_mark
+                location = (
+                    Location(path, exc.pointer)
+                    if mark is None
+                    else Location(path, exc.pointer, mark.line + 1, mark.column + 1)
+                )
+                raise SpecError([Problem(str(exc.problem), location)]) from None
             except yaml.YAMLError as exc:
                 raise SpecError([_yaml_problem(path, text, exc)]) from None
     if not isinstance(data, dict):
@@ -223,6 +424,103 @@ def parse_document(path: Path, text: str) -> Document:
 
 class _DuplicateKey(yaml.constructor.ConstructorError):  # type: ignore[misc]
     pass
+
+
+class _RefusedNumber(ValueError):
+    def __init__(self, written: str) -> None:
+        super().__init__(written)
+        self.written = written
+
+
+def _yaml_data(text: str) -> Any:
+    """YAML text as data, within the bounds of the module's docstring."""
+    loader = _AliasCheckingLoader if _ANCHOR.search(text) else _SpecLoader
+    try:
+        data = yaml.load(text, Loader=loader)
+    except RecursionError:  # building it, or composing it without libyaml
+        raise _yaml_too_deep(text) from None
+    if _json_depth(data) > MAX_DEPTH:
+        raise _yaml_too_deep(text)
+    return data
+
+
+def _json_integer(written: str) -> int:
+    if len(written.lstrip("-")) > MAX_INTEGER_DIGITS:
+        raise _RefusedNumber(written)
+    return int(written)
+
+
+def _json_float(written: str) -> float:
+    number = float(written)
+    if not math.isfinite(number):  # 1e400
+        raise _RefusedNumber(written)
+    return number
+
+
+def _json_constant(written: str) -> float:
+    raise _RefusedNumber(written)  # NaN, Infinity, -Infinity
+
+
+def _json_data(path: Path, text: str) -> Any:
+    """JSON text as data, within the bounds of the module's docstring."""
+    try:
+        data = json.loads(
+            text,
+            parse_int=_json_integer,
+            parse_float=_json_float,
+            parse_constant=_json_constant,
+        )
+    except _RefusedNumber as exc:
+        location = _json_number_location(path, text, exc.written)
+        raise SpecError([Problem(_number_refused(exc.written), location)]) from None
+    except RecursionError:
+        raise SpecError([Problem(_too_deep(), _json_too_deep_location(path, text))]) from None
+    if _json_depth(data) > MAX_DEPTH:
+        raise SpecError([Problem(_too_deep(), _json_too_deep_location(path, text))])
+    return data
+
+
+def _json_depth(data: Any) -> int:
+    """How many levels of mappings and lists `data` has (a level at a time: no recursion)."""
+    depth, level = 0, [data]
+    while level:
+        depth += 1
+        if depth > MAX_DEPTH:
+            return depth
+        deeper: list[Any] = []
+        for node in level:
+            members = node.values() if isinstance(node, dict) else node
+            deeper.extend(m for m in members if isinstance(m, dict | list))
+        level = deeper
+    return depth - 1
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _json_too_deep_location(path: Path, text: str) -> Location:
+    """Where JSON text first opens a mapping or list past `MAX_DEPTH` levels."""
+    depth = 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return _text_location(path, text, match.start())
+        elif token in "]}":
+            depth -= 1
+    return Location(path, "")
+
+
+def _json_number_location(path: Path, text: str, written: str) -> Location:
+    """Where a refused number is written (as a value, not inside a string)."""
+    match = re.search(r"[:,\[]\s*(" + re.escape(written) + r")(?![\w.])", text)
+    return _text_location(path, text, match.start(1)) if match else Location(path, "")
+
+
+def _text_location(path: Path, text: str, offset: int) -> Location:
+    line = text.count("\n", 0, offset) + 1
+    return Location(path, "", line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
 
 
 def _yaml_problem(path: Path, text: str, error: yaml.YAMLError) -> Problem:

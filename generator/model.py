@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, cast
 
 from . import __version__, ir
-from .errors import Problem, Severity, SpecError, join_pointer
+from .errors import Location, Problem, Severity, SpecError, join_pointer
 from .escape import SpecText
 from .load import Document
 from .naming import Namespace, class_name, value_name
 from .schemas import BrokenSchema, SchemaConverter, documented, property_pointer, text
+from .schemas.context import UNEXPECTED_SHAPES, unreadable
 from .validate import resolve_pointer
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -89,7 +90,8 @@ class ModelBuilder:
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         if errors:
             raise SpecError(self.problems)
-        info = self.data.get("info") or {}
+        info = self.data.get("info")
+        info = info if isinstance(info, dict) else {}
         used_schemes = {key for op in operations for alt in op.security for key in alt}
         return ir.Api(
             package_name=self.package_name,
@@ -119,7 +121,10 @@ class ModelBuilder:
         starts like its own and replaces it (see `pipeline`).
         """
         for pointer, broken in self.schemas.broken.items():
-            skipped = "; skipped: " + ", ".join(broken.skipped) if broken.skipped else ""
+            shown = broken.skipped[:10]
+            more = len(broken.skipped) - len(shown)
+            skipped = "; skipped: " + ", ".join(shown) if shown else ""
+            skipped += f" and {more:,} more" if more else ""
             self.problem(pointer, broken.message + skipped)
 
     def _unsupported_parts(self) -> None:
@@ -145,12 +150,12 @@ class ModelBuilder:
         self.schemas.warn(pointer, message)
 
     def _base_url(self) -> SpecText | None:
-        servers = self.data.get("servers") or []
-        if not servers or not isinstance(servers[0], dict):
+        servers = self.data.get("servers")
+        if not isinstance(servers, list) or not servers or not isinstance(servers[0], dict):
             return None
         url = str(servers[0].get("url", ""))
-        for name, variable in (servers[0].get("variables") or {}).items():
-            url = url.replace("{" + name + "}", str(variable.get("default", "")))
+        for name, variable in _mapping(servers[0].get("variables")).items():
+            url = url.replace("{" + name + "}", str(_mapping(variable).get("default", "")))
         if not re.match(r"^https?://", url):
             return None  # a relative server URL: the caller must give the host
         return SpecText(url.rstrip("/"))
@@ -159,7 +164,7 @@ class ModelBuilder:
 
     def _security_schemes(self) -> dict[str, ir.SecurityScheme]:
         found: dict[str, ir.SecurityScheme] = {}
-        raw = (self.data.get("components") or {}).get("securitySchemes") or {}
+        raw = _mapping(_mapping(self.data.get("components")).get("securitySchemes"))
         for key, scheme in raw.items():
             pointer = join_pointer("components", "securitySchemes", key)
             try:
@@ -167,7 +172,15 @@ class ModelBuilder:
             except BrokenSchema as broken:
                 self.schemas.skipped(broken, f"security scheme {key!r}")
                 continue
-            kind = scheme.get("type")
+            kind = scheme.get("type") if isinstance(scheme, dict) else None
+            field = {"apiKey": "name", "http": "scheme"}.get(str(kind))
+            if not isinstance(scheme, dict) or (field and not isinstance(scheme.get(field), str)):
+                self.problem(
+                    pointer,
+                    "security scheme cannot be read (a field is missing or of the wrong "
+                    "type); operations that require it are sent without it",
+                )
+                continue
             if kind == "apiKey" and scheme.get("in") in ("header", "query", "cookie"):
                 found[key] = ir.SecurityScheme(
                     SpecText(key),
@@ -211,11 +224,17 @@ class ModelBuilder:
         self, requirements: Any, pointer: str, schemes: dict[str, ir.SecurityScheme]
     ) -> tuple[tuple[str, ...], ...]:
         alternatives = []
+        if not isinstance(requirements, list | None):
+            self.problem(pointer, "`security` must be a list of requirements; read as none")
+            return ()
         for index, requirement in enumerate(requirements or []):
+            if not isinstance(requirement, dict):
+                self.problem(f"{pointer}/{index}", "a security requirement must be a mapping")
+                continue
             known = tuple(k for k in requirement if k in schemes)
             for key in requirement:
                 if key not in schemes and key not in (
-                    (self.data.get("components") or {}).get("securitySchemes") or {}
+                    _mapping(_mapping(self.data.get("components")).get("securitySchemes"))
                 ):
                     self.problem(f"{pointer}/{index}", f"security scheme {key!r} is not defined")
             if known or not requirement:
@@ -229,7 +248,7 @@ class ModelBuilder:
         default_security: tuple[tuple[str, ...], ...],
         schemes: dict[str, ir.SecurityScheme],
     ) -> Any:
-        for path, path_item in (self.data.get("paths") or {}).items():
+        for path, path_item in _mapping(self.data.get("paths")).items():
             item_pointer = join_pointer("paths", path)
             try:
                 path_item, _ = self.schemas.resolve(path_item, item_pointer)
@@ -243,9 +262,12 @@ class ModelBuilder:
                     continue
                 pointer = f"{item_pointer}/{method}"
                 try:
-                    operation = self._operation(
-                        path, method, path_item, pointer, default_security, schemes
-                    )
+                    try:
+                        operation = self._operation(
+                            path, method, path_item, pointer, default_security, schemes
+                        )
+                    except UNEXPECTED_SHAPES as error:
+                        raise unreadable(pointer, error) from None
                 except BrokenSchema as broken:
                     # Whatever the operation had built so far goes with it.
                     self.schemas.forget_operation(pointer)
@@ -281,8 +303,20 @@ class ModelBuilder:
             self.skip(pointer, "operation has no 'responses'; its result cannot be typed")
             return None
 
+        security = (
+            self._security(spec["security"], pointer + "/security", schemes)
+            if "security" in spec
+            else default_security
+        )
+        # Where a scheme of the operation puts its credential, no parameter may go too.
+        credentials = {
+            _credential_place(schemes[key].location, schemes[key].wire_name): key
+            for alternative in security
+            for key in alternative
+            if key in schemes
+        }
         arguments = Namespace()
-        parameters = self._parameters(path_item, spec, pointer, hint, arguments)
+        parameters = self._parameters(path_item, spec, pointer, hint, arguments, credentials)
         missing = set(_PATH_PARAMETER.findall(path)) - {
             p.wire_name for p in parameters if p.location == "path"
         }
@@ -292,11 +326,6 @@ class ModelBuilder:
         body, variants = self._request_bodies(spec, pointer, hint, arguments, name)
         content_type_argument = arguments.claim("content_type") if variants else "content_type"
         responses = tuple(self._responses(responses_raw, pointer, hint))
-        security = (
-            self._security(spec["security"], pointer + "/security", schemes)
-            if "security" in spec
-            else default_security
-        )
         upper = method.upper()
         declared = spec.get("x-idempotent")
         # The document may say either way: a GET that sends an SMS is not idempotent.
@@ -345,6 +374,7 @@ class ModelBuilder:
         pointer: str,
         hint: str,
         names: Namespace,
+        credentials: dict[tuple[str, str], str],
     ) -> tuple[ir.Parameter, ...]:
         by_key: dict[tuple[str, str], tuple[Any, str, str]] = {}
         item_pointer = pointer.rsplit("/", 1)[0]
@@ -373,6 +403,16 @@ class ModelBuilder:
                 "authorization",
             ):
                 # OpenAPI says these are ignored as parameters; the client sets them.
+                continue
+            scheme = credentials.get(_credential_place(location, wire_name))
+            if scheme is not None:
+                # Both would be sent, the caller's value first: the scheme wins.
+                self._warn(
+                    raw_pointer + "/name",
+                    f"{location} parameter {wire_name!r} is where security scheme "
+                    f"{scheme!r} puts its credential; the client sends the credential it "
+                    "is configured with, once, so this parameter is not an argument",
+                )
                 continue
             schema = raw.get("schema")
             schema_pointer = written_at + "/schema"
@@ -695,7 +735,22 @@ def build_api(
     document: Document, package_name: str, *, lenient: bool = False
 ) -> tuple[ir.Api, list[Problem]]:
     builder = ModelBuilder(document, package_name, lenient=lenient)
-    api = builder.build()
+    try:
+        api = builder.build()
+    except UNEXPECTED_SHAPES as error:
+        # Operations and schemas that cannot be read are skipped one by one; this is
+        # what is left: a part of the document outside them.
+        raise SpecError(
+            [
+                Problem(
+                    "the document cannot be read: a value has a type the generator does not "
+                    f"expect ({type(error).__name__}: {error}); the validator's problems say "
+                    "which (if there are none, this is a fault of the generator: please "
+                    "report it)",
+                    Location(document.path, ""),
+                )
+            ]
+        ) from None
     return api, builder.problems
 
 
@@ -717,6 +772,17 @@ def _one_line(value: Any) -> str:
         return ""
     line = " ".join(value.split())
     return "".join(c if c.isprintable() else "\ufffd" for c in line)
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    """`value` if it is a mapping, else an empty one (a wrongly typed part is reported by
+    validation)."""
+    return value if isinstance(value, dict) else {}
+
+
+def _credential_place(location: str, wire_name: str) -> tuple[str, str]:
+    """A parameter's place, as a security scheme's: header names are case-insensitive."""
+    return location, wire_name.lower() if location == "header" else wire_name
 
 
 def _synthesized_id(method: str, path: str) -> str:

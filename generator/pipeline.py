@@ -53,7 +53,8 @@ def generate(
     document = load_spec(spec)
     validation = start_validation(document, lenient=lenient, cache=cache)
     try:
-        title = str((document.data.get("info") or {}).get("title") or spec.stem)
+        info = document.data.get("info")
+        title = str((info if isinstance(info, dict) else {}).get("title") or spec.stem)
         api, problems = build_api(
             document, package_name or package_name_from_title(title), lenient=lenient
         )

@@ -21,6 +21,7 @@ later stages go on where the meaning is still clear.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import signal
@@ -260,14 +261,20 @@ def _reference_problems(data: Any, version: str) -> Iterator[tuple[str, str]]:
 
     (A `$ref` key inside an example or a default value is data, and left alone.) A chain
     of references coming back to itself without reaching a schema is reported once, at its
-    first `$ref`.
+    first `$ref`; so is one longer than `MAX_REFERENCE_CHAIN`.
     """
+    chained: dict[str, str | None] = {}
+    """Each `$ref` that points at something → the `$ref` held there, if any."""
     for pointer, _, node in walk(data, version):
         if not isinstance(node, dict):
             continue
         ref = node.get("$ref")
         if not isinstance(ref, str):
             continue
+        if ref.startswith("#") and _resolves(data, ref):
+            target = resolve_pointer(data, ref[1:])
+            holds_ref = isinstance(target, dict) and isinstance(target.get("$ref"), str)
+            chained[pointer + "/$ref"] = ref[1:] + "/$ref" if holds_ref else None
         if not ref.startswith("#"):
             yield (
                 pointer + "/$ref",
@@ -276,10 +283,58 @@ def _reference_problems(data: Any, version: str) -> Iterator[tuple[str, str]]:
             )
         elif not _resolves(data, ref):
             yield pointer + "/$ref", f"$ref {ref!r} points at nothing"
+    yield from _chain_problems(chained)
+
+
+def _chain_problems(chained: dict[str, str | None]) -> Iterator[tuple[str, str]]:
+    """Cycles of references, and chains of more than `MAX_REFERENCE_CHAIN`, each reported
+    once: a chain at its first `$ref` (one no other `$ref` leads to), a cycle at the `$ref`
+    that sorts first. Each `$ref` is followed once (no chain is walked twice)."""
+    length: dict[str, float] = {}
+    for start in chained:
+        path: list[str] = []
+        on_path: set[str] = set()
+        here: str | None = start
+        while here is not None and here not in length and here not in on_path:
+            on_path.add(here)
+            path.append(here)
+            here = chained.get(here)
+        if here is None:
+            steps = 0.0
+        elif here in length:
+            steps = length[here]
         else:
-            cycle = reference_cycle(data, pointer + "/$ref")
-            if cycle is not None and cycle[0] == pointer + "/$ref":  # reported once
-                yield cycle[0], cycle_message(cycle)
+            steps = math.inf
+            cycle = path[path.index(here) :]
+            first = cycle.index(min(cycle))
+            if len(cycle) > MAX_REFERENCE_CHAIN:
+                yield cycle[first], reference_chain_message(cycle[first], cycle=True)
+            else:
+                yield cycle[first], cycle_message(cycle[first:] + cycle[:first])
+        for pointer in reversed(path):
+            steps += 1
+            length[pointer] = steps
+    led_to = set(chained.values())
+    for pointer, steps in length.items():
+        if MAX_REFERENCE_CHAIN < steps < math.inf and pointer not in led_to:
+            yield pointer, reference_chain_message(pointer)
+
+
+MAX_REFERENCE_CHAIN = 64
+"""How many `$ref`s in a row, each naming another `$ref`, are followed to reach a schema.
+
+Real documents chain two or three; a longer chain (or cycle) is reported by the model
+stage, where it is met, rather than followed for ever."""
+
+
+def reference_chain_message(first: str, *, cycle: bool = False) -> str:
+    """How a chain (or a `cycle`) of more than `MAX_REFERENCE_CHAIN` references is reported."""
+    what = "a cycle of more than" if cycle else "more than"
+    return (
+        f"$ref chain: {what} {MAX_REFERENCE_CHAIN} $refs in a row, from "
+        f"#{first.removesuffix('/$ref')}, each name another $ref before a schema is "
+        f"reached; at most {MAX_REFERENCE_CHAIN} are followed: refer to the schema itself"
+    )
 
 
 def reference_cycle(data: Any, ref_pointer: str) -> list[str] | None:
@@ -287,12 +342,15 @@ def reference_cycle(data: Any, ref_pointer: str) -> list[str] | None:
     itself without ever reaching a schema, first the one that sorts first; else None.
 
     Such a chain names nothing (the validator recurses forever on it): it is one
-    broken place, reported at its first `$ref`.
+    broken place, reported at its first `$ref`. Only `MAX_REFERENCE_CHAIN` steps are
+    followed: a longer cycle is reported as a chain too long.
     """
-    chain: list[str] = []
+    chain: dict[str, None] = {}
     pointer = ref_pointer
     while pointer not in chain:
-        chain.append(pointer)
+        if len(chain) > MAX_REFERENCE_CHAIN:
+            return None
+        chain[pointer] = None
         try:
             ref = resolve_pointer(data, pointer)
             target = resolve_pointer(data, ref[1:]) if ref.startswith("#") else None
@@ -301,7 +359,8 @@ def reference_cycle(data: Any, ref_pointer: str) -> list[str] | None:
         if not (isinstance(target, dict) and isinstance(target.get("$ref"), str)):
             return None
         pointer = ref[1:] + "/$ref"
-    cycle = chain[chain.index(pointer) :]
+    walked = list(chain)
+    cycle = walked[walked.index(pointer) :]
     if ref_pointer not in cycle:
         return None  # it leads into a cycle without being part of it
     start = cycle.index(min(cycle))

@@ -90,3 +90,70 @@ def test_mypy_strict_passes(generated: Path) -> None:
 
 def test_ruff_passes(generated: Path) -> None:
     run([sys.executable, "-m", "ruff", "check", "--no-cache", "."], generated)
+
+
+ONE_CALL = {
+    # document: (base_url passed, or None for the document's server; call; expected URL)
+    "petstore3.yaml": (
+        None,
+        "find_pets_by_status()",
+        "https://petstore3.swagger.io/api/v3/pet/findByStatus",
+    ),
+    "vonage_sms.yaml": (
+        None,
+        "send_an_sms(format='json', api_key='abcd1234', from_='AcmeInc', to='447700900000')",
+        "https://rest.nexmo.com/sms/json",
+    ),
+    "bulksms.json": (None, "get_blocked_numbers()", "https://api.bulksms.com/v1/blocked-numbers"),
+    "feature-matrix-3.0.json": (
+        "https://api.example.test",
+        "json_like()",
+        "https://api.example.test/bodies/json-like",
+    ),
+    "feature-matrix-3.1.yaml": (
+        "https://api.example.test/v2/",
+        "json_like()",
+        "https://api.example.test/v2/bodies/json-like",
+    ),
+    # The server URL has no path: once sent to https://api.twilio.com//2010-04-01/...
+    "twilio_api_v2010.json": (
+        None,
+        "create_account()",
+        "https://api.twilio.com/2010-04-01/Accounts.json",
+    ),
+    "kubernetes_apps_v1.json": (
+        "https://cluster.example.test:6443/",
+        "list_apps_v1_controller_revision_for_all_namespaces()",
+        "https://cluster.example.test:6443/apis/apps/v1/controllerrevisions",
+    ),
+}
+
+
+def test_a_call_goes_to_the_exact_url(generated: Path) -> None:
+    name = next(n for n, p in {**DOCUMENTS, **LARGE_DOCUMENTS}.items() if (generated / p).is_dir())
+    if name not in ONE_CALL:
+        pytest.skip("no call chosen for this document")
+    base_url, call, expected = ONE_CALL[name]
+    package = DOCUMENTS.get(name) or LARGE_DOCUMENTS[name]
+    script = f"""
+import inspect, httpx
+from {package}._client import Client
+sent = []
+def answer(request):
+    sent.append(request.url.copy_with(query=None))
+    return httpx.Response(500)
+settings = {{"timeout", "max_retries", "max_response_bytes", "default_headers",
+            "allow_insecure_http", "http_client", "base_url"}}
+credentials = {{n: "secret" for n in inspect.signature(Client).parameters if n not in settings}}
+client = Client(base_url={base_url!r}, max_retries=0, **credentials,
+                http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+try:
+    client.{call}
+except Exception:
+    pass
+print(sent[0])
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=generated, capture_output=True, text=True
+    )
+    assert done.stdout.strip() == expected, done.stderr[-2000:]

@@ -148,9 +148,10 @@ def _operation_url(base_url: httpx.URL, path: str) -> httpx.URL:
     """The URL of `path` under `base_url`, made once for the most recent paths.
 
     httpx checks and encodes every part of a URL it makes, which costs more than
-    the rest of building a request; most operations always call the same path.
+    the rest of building a request; most operations always call the same path. A
+    server URL without a path has the path "/": it is not doubled.
     """
-    return base_url.copy_with(path=base_url.path + path)
+    return base_url.copy_with(path=base_url.path.rstrip("/") + path)
 
 
 class _RedactHttpxUrls(logging.Filter):

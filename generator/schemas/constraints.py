@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import ir
 from ..escape import SpecText
+from ..regex_safety import exponential_risk
 from . import keywords
 from .arrays import tuple_layout
 from .context import BrokenSchema
@@ -269,6 +270,15 @@ class Constraints:
             except (re.error, TypeError, ValueError) as exc:
                 self.schemas.warn(
                     pointer + "/pattern", f"pattern cannot be enforced in Python: {exc}"
+                )
+                return None
+            risk = exponential_risk(translated)
+            if risk is not None:
+                self.schemas.warn(
+                    pointer + "/pattern",
+                    f"pattern {value!r} is not checked before sending: Python's regular "
+                    f"expressions may take exponential time on it ({risk}), and the check "
+                    "runs on your application's input; the API still checks it",
                 )
                 return None
             return ir.Constraint(rule, SpecText(translated))

@@ -17,11 +17,31 @@ from ..errors import Problem, Severity, join_pointer
 from ..escape import SpecText
 from ..load import Document
 from ..naming import RESERVED_CLASS_NAMES, Namespace, class_name
-from ..validate import cycle_message, reference_cycle, resolve_pointer
+from ..validate import (
+    MAX_REFERENCE_CHAIN,
+    cycle_message,
+    reference_chain_message,
+    reference_cycle,
+    resolve_pointer,
+)
 
 COMPONENT_PREFIX = "#/components/schemas/"
 _UNSEEN = object()
 _NOTHING = object()
+
+
+UNEXPECTED_SHAPES = (TypeError, AttributeError, KeyError, IndexError, ValueError)
+"""What reading a part of the document raises when a value there has a type nothing
+expects (`security: 5`, a mapping where a name goes): the part is then unreadable."""
+
+
+def unreadable(pointer: str, error: Exception) -> BrokenSchema:
+    """A part that raised one of `UNEXPECTED_SHAPES` while it was read, as a broken one."""
+    return BrokenSchema(
+        pointer,
+        "cannot be read: a value here has a type the generator does not expect "
+        f"({type(error).__name__}: {error}); the validator's problems say which",
+    )
 
 
 class BrokenSchema(Exception):
@@ -72,6 +92,8 @@ class Context:
     """Where each model and enum was built: a skipped part takes its classes with it."""
     _warned: set[tuple[str, str]] = field(default_factory=set)
     _targets: dict[str, Any] = field(default_factory=dict)
+    _too_long: dict[str, BrokenSchema] = field(default_factory=dict)
+    """Each `$ref` of a chain found longer than `MAX_REFERENCE_CHAIN`: the problem."""
     """What each `$ref` names, once looked up."""
 
     def __post_init__(self) -> None:
@@ -83,7 +105,8 @@ class Context:
 
     @property
     def components(self) -> dict[str, Any]:
-        schemas = (self.document.data.get("components") or {}).get("schemas")
+        components = self.document.data.get("components")
+        schemas = components.get("schemas") if isinstance(components, dict) else None
         return schemas if isinstance(schemas, dict) else {}
 
     @property
@@ -117,14 +140,21 @@ class Context:
         Raises `BrokenSchema` for a reference to nothing, to another document,
         or a chain of references that never reaches anything else.
         """
-        seen: list[str] = []
+        seen: dict[str, str] = {}  # each $ref followed → where it is written
         while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
             ref = schema["$ref"]
             here = pointer + "/$ref"
             if ref in seen:
                 cycle = reference_cycle(self.document.data, here) or [here]
                 raise BrokenSchema(cycle[0], cycle_message(cycle))
-            seen.append(ref)
+            if ref in self._too_long:
+                raise self._too_long[ref]
+            if len(seen) == MAX_REFERENCE_CHAIN:
+                first = next(iter(seen))[1:] + "/$ref"  # in the first schema named
+                broken = BrokenSchema(first, reference_chain_message(first))
+                self._too_long.update(dict.fromkeys(seen, broken))
+                raise broken
+            seen[ref] = here
             if not ref.startswith("#"):
                 raise BrokenSchema(
                     here,

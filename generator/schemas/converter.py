@@ -17,7 +17,16 @@ from ..naming import Namespace
 from . import keywords
 from .arrays import Arrays
 from .constraints import Constraints
-from .context import COMPONENT_PREFIX, BrokenSchema, Context, escape, text, unescape
+from .context import (
+    COMPONENT_PREFIX,
+    UNEXPECTED_SHAPES,
+    BrokenSchema,
+    Context,
+    escape,
+    text,
+    unescape,
+    unreadable,
+)
 from .enums import Enumerations
 from .objects import Objects, implied_type
 from .scalars import Scalars
@@ -222,6 +231,11 @@ class SchemaConverter(Context):
             self._named[ref] = broken
             self._forget(target_pointer)
             raise
+        except UNEXPECTED_SHAPES as error:
+            part = unreadable(target_pointer, error)
+            self._named[ref] = part
+            self._forget(target_pointer)
+            raise part from None
         finally:
             self._own_names.pop(target_pointer, None)
         self._named[ref] = resolved

@@ -157,7 +157,9 @@ class Validation:
         context = multiprocessing.get_context("fork")
         self._answer, sender = context.Pipe(duplex=False)
         self._child = context.Process(
-            target=_report_findings, args=(self.document.data, self.version, sender), daemon=True
+            target=_report_findings,
+            args=(self.document.data, self.version, sender, os.getpid()),
+            daemon=True,
         )
         self._child.start()
         sender.close()
@@ -193,11 +195,26 @@ class Validation:
         return found
 
 
-def _report_findings(data: Any, version: str, sender: Any) -> None:
+def _report_findings(data: Any, version: str, sender: Any, parent: int) -> None:
     """The child process: validate, send the findings back."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report
+    _end_with(parent)
     with sender:
         sender.send(findings(data, version))
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _end_with(parent: int) -> None:
+    """Have Linux kill this child when the generator ends, however it ends (a `timeout`,
+    the OOM killer, SIGKILL): a validation nobody waits for must not go on using a core."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it ended before the request was made
+        os._exit(0)
 
 
 def findings(data: Any, version: str) -> list[Finding]:

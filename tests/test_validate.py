@@ -98,6 +98,67 @@ def test_the_validator_in_a_child_process_finds_what_it_finds_inline(
     assert len(list((tmp_path / "validate").iterdir())) == 1  # the child's verdict is kept
 
 
+_KILLED_WHILE_VALIDATING = """
+import os, signal, sys, threading
+from pathlib import Path
+from generator import validate
+from generator.load import parse_document
+
+ready, told = os.pipe()
+
+def validating_forever(data, version):
+    os.write(told, b"x")
+    threading.Event().wait()
+
+validate.findings = validating_forever  # what the forked child runs
+os.cpu_count = lambda: 2
+validation = validate.start_validation(parse_document(Path("t.yaml"), sys.stdin.read()))
+os.read(ready, 1)  # the child is validating
+print(validation._child.pid, flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the validator runs beside only on Linux")
+def test_the_validator_child_ends_when_the_generator_is_killed(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import time
+
+    said = tmp_path / "said"
+    with said.open("w") as out:  # a file: an outliving child would hold a pipe open
+        run = subprocess.run(
+            [sys.executable, "-c", _KILLED_WHILE_VALIDATING],
+            input=MINIMAL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+            cwd=Path(__file__).resolve().parent.parent,
+            check=False,
+            timeout=120,
+        )
+    assert run.returncode == -signal.SIGKILL, said.read_text()
+    child = int(said.read_text())
+    try:
+        # Linux kills the child when its parent dies; without that it would wait forever.
+        # Polled with a generous bound for a loaded machine: only a failure waits it out.
+        deadline = time.monotonic() + 60
+        while _running(child) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _running(child), "the validator child outlived the generator"
+    finally:
+        if _running(child):
+            os.kill(child, signal.SIGKILL)
+
+
 def test_an_invalid_document_is_reported_even_when_a_later_stage_trips_on_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -17,6 +17,7 @@ import jinja2
 
 from . import ir
 from .cache import DISABLED, Cache
+from .formatting import fits
 from .escape import (
     comment,
     docstring_body,
@@ -110,6 +111,8 @@ def _environment(api: ir.Api, cache: Cache = DISABLED) -> jinja2.Environment:
     models = {m.name: m for m in api.models}
     enums = {e.name: e for e in api.enums}
     environment.filters.update(
+        fits=fits,
+        is_union=_is_union,
         literal=python_literal,
         regex_literal=regex_literal,
         docstring=_docstring,
@@ -159,6 +162,30 @@ def _environment(api: ir.Api, cache: Cache = DISABLED) -> jinja2.Environment:
         table_cell=lambda text: markdown(text).replace("|", "\\|").replace("\n", " "),
     )
     return environment
+
+
+def _is_union(annotation: str) -> bool:
+    """Whether an annotation is a union at its top level (`A | list[B | C]`, not `list[B | C]`)."""
+    depth = 0
+    quote = ""
+    escaped = False
+    for char in annotation:
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
 
 
 def _docstring(text: str, indent: int = 4, first: int | None = None) -> str:
@@ -334,7 +361,9 @@ def _credential_conditions(api: ir.Api) -> list[str]:
     if api.uses_bearer:
         conditions.append("settings.token is not None")
     if api.uses_basic:
-        conditions.append("(settings.username is not None and settings.password is not None)")
+        basic = "settings.username is not None and settings.password is not None"
+        # Parenthesised only beside another condition (black drops redundant parentheses).
+        conditions.append(f"({basic})" if conditions else basic)
     return conditions
 
 

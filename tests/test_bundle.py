@@ -283,12 +283,13 @@ def test_the_split_feature_matrix_generates_the_same_client_byte_for_byte(
     spec = split_document(source, tmp_path / "split", suffix)
     assert len(list((tmp_path / "split" / "schemas").rglob("*" + suffix))) > 50
     assert load_spec(spec).data == load_document(source).data  # bundled as it was written
-    for document, out in ((source, "out-single"), (spec, "out-split")):
+    # Output folders of the same name: the generated README names its folder.
+    for document, out in ((source, "single/out"), (spec, "split/out")):
         # ruff formats much faster than black on a first run; the same either way
         options = ["--package-name", "matrix", "--lenient", "--formatter", "ruff"]
         result = run_cli(["generate", str(document), "-o", str(tmp_path / out), *options])
         assert result.code == 0, result.err
-    single, split = snapshot(tmp_path / "out-single"), snapshot(tmp_path / "out-split")
+    single, split = snapshot(tmp_path / "single" / "out"), snapshot(tmp_path / "split" / "out")
     assert len(single) > 10 and single == split
 
 

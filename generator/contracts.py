@@ -302,20 +302,25 @@ def _first_failure(constraints: tuple[ir.Constraint, ...], value: Any) -> str | 
 
 
 def _fails(rule: str, limit: Any, value: Any) -> bool:
+    """Whether the generated check of `rule` refuses `value` (a rule only applies to
+    values of its own JSON type; rules this does not model are taken to pass)."""
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
     if rule == "pattern":
         return isinstance(value, str) and re.search(limit, value) is None
-    if rule in ("minLength", "minItems"):
-        return bool(len(value) < limit)
-    if rule in ("maxLength", "maxItems"):
-        return bool(len(value) > limit)
-    if rule == "multipleOf":
+    if rule in ("minLength", "maxLength") and isinstance(value, str):
+        return bool(len(value) < limit) if rule == "minLength" else bool(len(value) > limit)
+    if rule in ("minItems", "maxItems") and isinstance(value, list):
+        return bool(len(value) < limit) if rule == "minItems" else bool(len(value) > limit)
+    if rule == "multipleOf" and is_number:
         return not math.isclose(value / limit, round(value / limit))
-    if rule == "uniqueItems":
+    if rule == "uniqueItems" and isinstance(value, list):
         return len({repr(v) for v in value}) < len(value)
-    comparisons = {
-        "minimum": value < limit,
-        "maximum": value > limit,
-        "exclusiveMinimum": value <= limit,
-        "exclusiveMaximum": value >= limit,
-    }
-    return bool(comparisons[rule])
+    if rule in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum") and is_number:
+        comparisons = {
+            "minimum": value < limit,
+            "maximum": value > limit,
+            "exclusiveMinimum": value <= limit,
+            "exclusiveMaximum": value >= limit,
+        }
+        return bool(comparisons[rule])
+    return False

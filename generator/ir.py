@@ -7,6 +7,7 @@ Identifiers here are already valid Python names; text from the document is
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -58,9 +59,47 @@ class AnyType:
 
 
 @dataclass(frozen=True)
+class NullType:
+    """Only null (`type: 'null'`, `const: null`): `None` in Python."""
+
+    kind: Literal["null"] = "null"
+
+
+@dataclass(frozen=True)
 class ArrayType:
     item: TypeRef
     kind: Literal["array"] = "array"
+
+
+@dataclass(frozen=True)
+class TupleType:
+    """`prefixItems`: an item type per position, then `rest` for any further items.
+
+    Without `rest` (`items: false`) the array has `shortest` to `len(items)` items
+    and is typed exactly, one tuple type per possible length. With `rest` every item
+    is typed as any of the positions' types (Python 3.10 cannot spell "these, then
+    any number of those"), and the decoder still gives each position its own type.
+    """
+
+    items: tuple[TypeRef, ...]
+    rest: TypeRef | None
+    shortest: int = 0
+    kind: Literal["tuple"] = "tuple"
+
+    @property
+    def lengths(self) -> tuple[int, ...]:
+        """The possible lengths of a closed tuple."""
+        return tuple(range(self.shortest, len(self.items) + 1))
+
+    @property
+    def element(self) -> TypeRef:
+        """The type of any item of an open tuple."""
+        return union(self.items + ((self.rest,) if self.rest is not None else ()))
+
+    @property
+    def items_need_encoding(self) -> bool:
+        """Whether an item is more than its JSON (a tuple is always made a list)."""
+        return any(needs_encoding(t) for t in self.items + ((self.rest,) if self.rest else ()))
 
 
 @dataclass(frozen=True)
@@ -95,6 +134,20 @@ class LiteralType:
 
 
 @dataclass(frozen=True)
+class ConstType:
+    """One of fixed JSON values that `Literal` cannot spell: numbers with a fraction,
+    objects and arrays (a `const`, or such an `enum`).
+
+    Annotated as `base` (`float`, `dict[str, Any]`, ...); decoding refuses any other
+    value, and so does the `enum` check before sending.
+    """
+
+    values: tuple[Any, ...]
+    base: TypeRef
+    kind: Literal["const"] = "const"
+
+
+@dataclass(frozen=True)
 class UnionType:
     """`oneOf`/`anyOf`: tried in order, or chosen by a discriminator."""
 
@@ -122,11 +175,14 @@ TypeRef = (
     | UnixTimeType
     | BytesType
     | AnyType
+    | NullType
     | ArrayType
+    | TupleType
     | MapType
     | ModelType
     | EnumType
     | LiteralType
+    | ConstType
     | UnionType
     | NullableType
 )
@@ -137,20 +193,25 @@ def union(options: tuple[TypeRef, ...], discriminator: Discriminator | None = No
 
     Nested unions without a discriminator are flattened, repeated options
     dropped, and null is lifted out (`A | None` or `B` is `(A | B) | None`), so
-    that no `UnionType` ever holds a `NullableType` and one option is no union.
+    that no `UnionType` ever holds a `NullableType` or a `NullType` and one option
+    is no union.
     """
     flat: list[TypeRef] = []
     nullable = False
     stack = list(reversed(options))
     while stack:
         option = stack.pop()
-        if isinstance(option, NullableType):
+        if isinstance(option, NullType):
+            nullable = True
+        elif isinstance(option, NullableType):
             nullable = True
             stack.append(option.inner)
         elif isinstance(option, UnionType) and option.discriminator is None:
             stack.extend(reversed(option.options))
         elif option not in flat:
             flat.append(option)
+    if not flat:
+        return NullType()
     result: TypeRef = flat[0] if len(flat) == 1 else UnionType(tuple(flat), discriminator)
     if nullable and not isinstance(result, AnyType):
         return NullableType(result)
@@ -170,6 +231,48 @@ class Constraint:
 
     rule: str
     value: Any
+
+
+def check_argument(constraint: Constraint) -> Any:
+    """The argument the generated check of `constraint` takes: its value, or for the
+    rules of items, tuple positions and map values, their (rule, argument) pairs."""
+    if constraint.rule == "prefixItems":
+        positions, rest = constraint.value
+        return (tuple(_pairs(position) for position in positions), _pairs(rest))
+    if constraint.rule == "options":
+        key, choices = constraint.value
+        return (key, tuple((kinds, _pairs(rules)) for kinds, rules in choices))
+    if constraint.rule in NESTING_RULES:
+        return _pairs(constraint.value)
+    return constraint.value
+
+
+def _pairs(constraints: tuple[Constraint, ...]) -> tuple[tuple[str, Any], ...]:
+    return tuple((c.rule, check_argument(c)) for c in constraints)
+
+
+NESTING_RULES = frozenset({"items", "prefixItems", "values", "options"})
+"""Rules whose value holds constraints: of each item, tuple position or map value, or of
+each option of a union whose options share a type."""
+
+
+def every_constraint(constraints: Iterable[Constraint]) -> Iterator[Constraint]:
+    """`constraints` and every constraint nested in them (the rules of items, tuple
+    positions, map values and union options)."""
+    stack = list(constraints)
+    while stack:
+        c = stack.pop()
+        yield c
+        if c.rule == "prefixItems":
+            positions, rest = c.value
+            for position in positions:
+                stack.extend(position)
+            stack.extend(rest)
+        elif c.rule == "options":
+            for _, rules in c.value[1]:
+                stack.extend(rules)
+        elif c.rule in NESTING_RULES:
+            stack.extend(c.value)
 
 
 # ---------------------------------------------------------------- models
@@ -201,7 +304,14 @@ class Model:
     description: SpecText | None
     fields: tuple[Field, ...]
     additional_properties: TypeRef | None
+    """The type of properties not listed (`additionalProperties`), kept in a dict
+    attribute named `additional_name`; None when the model has no such attribute."""
     pointer: SpecText
+    additional_name: str = "additional_properties"
+    constraints: tuple[Constraint, ...] = ()
+    """Checks of the whole JSON object (`minProperties`, `dependentRequired`, ...)."""
+    additional_constraints: tuple[Constraint, ...] = ()
+    """Checks of the properties besides those listed (a `values` rule)."""
 
     @property
     def required_fields(self) -> tuple[Field, ...]:
@@ -210,6 +320,17 @@ class Model:
     @property
     def optional_fields(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if not f.required)
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A component schema that is no class (a string, an array, a map...), exported under
+    its name as a type alias: every component of the description can be imported."""
+
+    name: str
+    type: TypeRef
+    description: SpecText | None
+    pointer: SpecText
 
 
 @dataclass(frozen=True)
@@ -475,6 +596,7 @@ class Api:
     contracts: Contracts | None = None
     folder_name: str = "generated"
     """The name of the folder generated into (the README says `pip install ./<it>`)."""
+    aliases: tuple[Alias, ...] = ()
 
     @property
     def uses_api_key(self) -> bool:
@@ -510,6 +632,12 @@ def type_kinds(types: Any) -> frozenset[str]:
             found.add(f"unixtime:{t.unit}")
         elif isinstance(t, ArrayType):
             stack.append(t.item)
+        elif isinstance(t, TupleType):
+            found.add("tuple:encoded" if t.items_need_encoding else "tuple:plain")
+            stack.extend(t.items)
+            stack.append(t.rest)
+        elif isinstance(t, ConstType):
+            stack.append(t.base)
         elif isinstance(t, MapType):
             stack.append(t.value)
         elif isinstance(t, UnionType):
@@ -521,14 +649,14 @@ def type_kinds(types: Any) -> frozenset[str]:
     return frozenset(found)
 
 
-ENCODED_KINDS = frozenset({"datetime", "date", "unixtime", "enum", "union"})
+ENCODED_KINDS = frozenset({"datetime", "date", "unixtime", "enum", "union", "tuple:encoded"})
 """Kinds of values whose JSON form the generated `_encode` module computes (a model
 encodes itself, bytes are decoded as UTF-8 in place)."""
 
 
 def needs_encoding(t: TypeRef) -> bool:
     """Whether a value of type `t` must be converted before it is JSON."""
-    if isinstance(t, ScalarType | LiteralType | AnyType):
+    if isinstance(t, ScalarType | LiteralType | AnyType | NullType | ConstType):
         return False
     if isinstance(t, ArrayType):
         return needs_encoding(t.item)
@@ -551,6 +679,41 @@ def checks_wire_value(t: TypeRef) -> bool:
     if isinstance(t, ArrayType):
         return needs_encoding(t.item) and checks_wire_value(t.item)
     return isinstance(t, DateTimeType | DateType | UnixTimeType | BytesType)
+
+
+def json_types(t: TypeRef) -> frozenset[str]:
+    """The JSON types a value of type `t` may have once encoded ("string", "array"...).
+
+    A constraint keyword applies to values of one JSON type: these say which of
+    a schema's keywords can ever apply to its values.
+    """
+    if isinstance(t, ScalarType):
+        return frozenset({_SCALAR_JSON_TYPES[t.python]})
+    if isinstance(t, LiteralType):
+        return frozenset({_SCALAR_JSON_TYPES[t.python]})
+    if isinstance(t, EnumType):
+        return frozenset({"string" if t.value_type == "str" else "integer"})
+    if isinstance(t, DateTimeType | DateType | BytesType):
+        return frozenset({"string"})
+    if isinstance(t, UnixTimeType):
+        return frozenset({"integer"})
+    if isinstance(t, ArrayType | TupleType):
+        return frozenset({"array"})
+    if isinstance(t, MapType | ModelType):
+        return frozenset({"object"})
+    if isinstance(t, NullType):
+        return frozenset({"null"})
+    if isinstance(t, NullableType):
+        return json_types(t.inner) | {"null"}
+    if isinstance(t, ConstType):
+        return json_types(t.base)
+    if isinstance(t, UnionType):
+        return frozenset(kind for option in t.options for kind in json_types(option))
+    return ALL_JSON_TYPES
+
+
+ALL_JSON_TYPES = frozenset({"string", "number", "integer", "boolean", "array", "object", "null"})
+_SCALAR_JSON_TYPES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean"}
 
 
 # ---------------------------------------------------------------- contract tests

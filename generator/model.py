@@ -17,7 +17,7 @@ from .errors import Problem, Severity, SpecError, join_pointer
 from .escape import SpecText
 from .load import Document
 from .naming import Namespace, class_name, value_name
-from .schemas import SchemaConverter, text
+from .schemas import BrokenSchema, SchemaConverter, documented, property_pointer, text
 from .validate import resolve_pointer
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -46,6 +46,7 @@ RESERVED_METHOD_NAMES = frozenset(
 _JSON_CONTENT = re.compile(r"^application/(?:[\w.+-]+\+)?json$|^\*/\*$", re.IGNORECASE)
 _PATH_PARAMETER = re.compile(r"{([^{}]+)}")
 _HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_OPENAPI_DIALECT = "https://spec.openapis.org/oas/3.1/dialect/base"
 
 
 @dataclass
@@ -79,10 +80,12 @@ class ModelBuilder:
     # ------------------------------------------------------------ the API
 
     def build(self) -> ir.Api:
+        self._unsupported_parts()
         schemes = self._security_schemes()
         default_security = self._security(self.data.get("security"), "/security", schemes)
         operations = list(self._operations(default_security, schemes))
         self.schemas.convert_components()
+        self._report_broken()
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         if errors:
             raise SpecError(self.problems)
@@ -100,6 +103,7 @@ class ModelBuilder:
             operations=tuple(operations),
             models=tuple(self.schemas.models.values()),
             enums=tuple(self.schemas.enums.values()),
+            aliases=tuple(self.schemas.aliases.values()),
             security_schemes=tuple(s for s in schemes.values() if s.key in used_schemes),
             credentials_required=bool(operations)
             and all(op.security and all(alt for alt in op.security) for op in operations),
@@ -107,6 +111,38 @@ class ModelBuilder:
             generator_version=__version__,
             error_base_name=class_name(self.package_name) + "Error",
         )
+
+    def _report_broken(self) -> None:
+        """One problem per broken reference, listing what was skipped because of it.
+
+        The validator reports a dangling `$ref` too, at the same place: this message
+        starts like its own and replaces it (see `pipeline`).
+        """
+        for pointer, broken in self.schemas.broken.items():
+            skipped = "; skipped: " + ", ".join(broken.skipped) if broken.skipped else ""
+            self.problem(pointer, broken.message + skipped)
+
+    def _unsupported_parts(self) -> None:
+        """Parts of a document the client has no place for, each reported where it is."""
+        webhooks = self.data.get("webhooks")
+        if isinstance(webhooks, dict) and webhooks:
+            names = ", ".join(sorted(map(str, webhooks)))
+            self._warn(
+                "/webhooks",
+                f"webhooks ({names}) are requests the API sends to you: the client, which "
+                "only sends requests, has nothing for them (their component schemas are "
+                "still generated as models)",
+            )
+        dialect = self.data.get("jsonSchemaDialect")
+        if dialect is not None and str(dialect).rstrip("#") != _OPENAPI_DIALECT:
+            self._warn(
+                "/jsonSchemaDialect",
+                f"jsonSchemaDialect {dialect!r} is not supported: schemas are read as "
+                "OpenAPI 3.1's own dialect",
+            )
+
+    def _warn(self, pointer: str, message: str) -> None:
+        self.schemas.warn(pointer, message)
 
     def _base_url(self) -> SpecText | None:
         servers = self.data.get("servers") or []
@@ -126,7 +162,11 @@ class ModelBuilder:
         raw = (self.data.get("components") or {}).get("securitySchemes") or {}
         for key, scheme in raw.items():
             pointer = join_pointer("components", "securitySchemes", key)
-            scheme, _ = self.schemas.resolve(scheme, pointer)
+            try:
+                scheme, _ = self.schemas.resolve(scheme, pointer)
+            except BrokenSchema as broken:
+                self.schemas.skipped(broken, f"security scheme {key!r}")
+                continue
             kind = scheme.get("type")
             if kind == "apiKey" and scheme.get("in") in ("header", "query", "cookie"):
                 found[key] = ir.SecurityScheme(
@@ -191,17 +231,32 @@ class ModelBuilder:
     ) -> Any:
         for path, path_item in (self.data.get("paths") or {}).items():
             item_pointer = join_pointer("paths", path)
-            path_item, _ = self.schemas.resolve(path_item, item_pointer)
+            try:
+                path_item, _ = self.schemas.resolve(path_item, item_pointer)
+            except BrokenSchema as broken:
+                self.schemas.skipped(broken, f"path {path}")
+                continue
             if not isinstance(path_item, dict):
                 continue
             for method in path_item:
                 if method not in HTTP_METHODS:
                     continue
                 pointer = f"{item_pointer}/{method}"
-                operation = self._operation(
-                    path, method, path_item, pointer, default_security, schemes
-                )
+                try:
+                    operation = self._operation(
+                        path, method, path_item, pointer, default_security, schemes
+                    )
+                except BrokenSchema as broken:
+                    # Whatever the operation had built so far goes with it.
+                    self.schemas.forget_operation(pointer)
+                    spec = path_item[method]
+                    label = spec.get("operationId") if isinstance(spec, dict) else None
+                    self.schemas.skipped(
+                        broken, f"operation {label or method.upper() + ' ' + path}"
+                    )
+                    continue
                 if operation is not None:
+                    self._callbacks(spec=path_item[method], pointer=pointer)
                     yield operation
 
     def _operation(
@@ -273,6 +328,16 @@ class ModelBuilder:
             content_type_argument=content_type_argument,
         )
 
+    def _callbacks(self, spec: dict[str, Any], pointer: str) -> None:
+        callbacks = spec.get("callbacks")
+        if isinstance(callbacks, dict) and callbacks:
+            names = ", ".join(sorted(map(str, callbacks)))
+            self._warn(
+                pointer + "/callbacks",
+                f"callbacks ({names}) are requests the API sends to you: the client, which "
+                "only sends requests, has nothing for them",
+            )
+
     def _parameters(
         self,
         path_item: dict[str, Any],
@@ -281,18 +346,24 @@ class ModelBuilder:
         hint: str,
         names: Namespace,
     ) -> tuple[ir.Parameter, ...]:
-        by_key: dict[tuple[str, str], tuple[Any, str]] = {}
+        by_key: dict[tuple[str, str], tuple[Any, str, str]] = {}
         item_pointer = pointer.rsplit("/", 1)[0]
         sources = ((path_item, item_pointer), (spec, pointer))
         for owner, owner_pointer in sources:
             for index, raw in enumerate(owner.get("parameters") or []):
                 raw_pointer = f"{owner_pointer}/parameters/{index}"
-                resolved, _ = self.schemas.resolve(raw, raw_pointer)
+                # A parameter written under components/parameters is one schema, however
+                # many operations use it: its types and problems belong to where it is.
+                resolved, resolved_pointer = self.schemas.resolve(raw, raw_pointer)
                 if isinstance(resolved, dict) and "name" in resolved and "in" in resolved:
-                    by_key[(resolved["name"], resolved["in"])] = (resolved, raw_pointer)
+                    by_key[(resolved["name"], resolved["in"])] = (
+                        resolved,
+                        raw_pointer,
+                        resolved_pointer,
+                    )
         parameters = []
         first_location: dict[str, str] = {}  # Python name -> where it was first used
-        for (wire_name, location), (raw, raw_pointer) in by_key.items():
+        for (wire_name, location), (raw, raw_pointer, written_at) in by_key.items():
             if location not in ("path", "query", "header", "cookie"):
                 self.skip(raw_pointer, f"parameter location {location!r} is not supported")
                 continue
@@ -304,11 +375,11 @@ class ModelBuilder:
                 # OpenAPI says these are ignored as parameters; the client sets them.
                 continue
             schema = raw.get("schema")
-            schema_pointer = raw_pointer + "/schema"
+            schema_pointer = written_at + "/schema"
             if schema is None and isinstance(raw.get("content"), dict) and raw["content"]:
                 media = next(iter(raw["content"]))
                 schema = raw["content"][media].get("schema")
-                schema_pointer = f"{raw_pointer}/content/{join_pointer(media)[1:]}/schema"
+                schema_pointer = f"{written_at}/content/{join_pointer(media)[1:]}/schema"
             example = raw.get("example")
             defaults = self._own_or_referenced(schema)
             style = raw.get("style") or ("simple" if location in ("path", "header") else "form")
@@ -326,15 +397,18 @@ class ModelBuilder:
                 # One name in several places (`param` in the query and a header):
                 # the later ones say where they go.
                 base = value_name(f"{wire_name}_{location}")
+            parameter_type = self.schemas.type_of(
+                schema, schema_pointer, hint + class_name(wire_name)
+            )
             parameters.append(
                 ir.Parameter(
                     name=names.claim(base),
                     wire_name=SpecText(wire_name),
                     location=cast(Literal["path", "query", "header", "cookie"], location),
-                    type=self.schemas.type_of(schema, schema_pointer, hint + class_name(wire_name)),
+                    type=parameter_type,
                     required=bool(raw.get("required")) or location == "path",
-                    description=text(raw.get("description")),
-                    constraints=tuple(self.schemas.constraints(schema, schema_pointer)),
+                    description=self._parameter_description(raw, schema, schema_pointer),
+                    constraints=self.schemas.constraints(schema, schema_pointer, parameter_type),
                     explode=bool(raw.get("explode", style == "form")),
                     style=style,
                     example=example,
@@ -356,6 +430,19 @@ class ModelBuilder:
                 return {}
         return schema if isinstance(schema, dict) else {}
 
+    def _parameter_description(
+        self, raw: dict[str, Any], schema: Any, pointer: str
+    ) -> SpecText | None:
+        """The parameter's description, with its schema's default and deprecation."""
+        resolved, _ = self.schemas.resolve(schema, pointer)
+        resolved = resolved if isinstance(resolved, dict) else {}
+        own = schema if isinstance(schema, dict) else {}
+        defaults = [s["default"] for s in (own, resolved) if "default" in s]
+        deprecated = raw.get("deprecated") is True
+        if defaults:
+            return documented(raw.get("description"), defaults[0], deprecated)
+        return documented(raw.get("description"), deprecated=deprecated)
+
     def _request_bodies(
         self, spec: dict[str, Any], pointer: str, hint: str, names: Namespace, operation: str
     ) -> tuple[ir.RequestBody | None, tuple[ir.BodyVariant, ...]]:
@@ -367,8 +454,9 @@ class ModelBuilder:
         """
         if "requestBody" not in spec:
             return None, ()
-        body_pointer = pointer + "/requestBody"
-        raw, _ = self.schemas.resolve(spec["requestBody"], body_pointer)
+        # A request body written under components/requestBodies is one schema, however
+        # many operations use it: its types and problems belong to where it is.
+        raw, body_pointer = self.schemas.resolve(spec["requestBody"], pointer + "/requestBody")
         content = (raw.get("content") if isinstance(raw, dict) else None) or {}
         ordered = _ordered_contents(content)
         if not ordered:
@@ -452,7 +540,7 @@ class ModelBuilder:
         resolved, resolved_pointer = self.schemas.resolve(schema, schema_pointer)
         required = bool(raw.get("required"))
         description = text(raw.get("description"))
-        if encoding in ("json", "form", "multipart") and self.schemas._needs_model(resolved):
+        if encoding in ("json", "form", "multipart") and self.schemas.needs_model(resolved):
             if "allOf" in resolved:
                 resolved = self.schemas.merged_object(resolved, resolved_pointer)
             self.schemas.type_of(schema, schema_pointer, hint + "Body")  # the model, for users
@@ -462,13 +550,13 @@ class ModelBuilder:
                 self.schemas.field(
                     wire,
                     prop,
-                    f"{resolved_pointer}/properties/{join_pointer(wire)[1:]}",
+                    property_pointer(resolved, wire, resolved_pointer),
                     hint,
                     required=required and wire in required_fields,
                     names=names,
                 )
                 for wire, prop in (resolved.get("properties") or {}).items()
-                if not self._read_only(prop, f"{resolved_pointer}/properties")
+                if not self._read_only(prop, property_pointer(resolved, wire, resolved_pointer))
             )
             return ir.RequestBody(
                 SpecText(content_type),
@@ -476,6 +564,7 @@ class ModelBuilder:
                 required,
                 description,
                 fields=fields,
+                constraints=self.schemas.rules.of_object(resolved, resolved_pointer),
                 styles=self._styles(content, content_type),
                 part_types=self._part_types(content, content_type),
             )
@@ -493,7 +582,7 @@ class ModelBuilder:
             description,
             type=body_type,
             argument=names.claim("body"),
-            constraints=tuple(self.schemas.constraints(schema, schema_pointer)),
+            constraints=self.schemas.constraints(schema, schema_pointer, body_type),
             styles=self._styles(content, content_type),
             part_types=self._part_types(content, content_type),
         )
@@ -546,7 +635,7 @@ class ModelBuilder:
         for status, response in raw.items():
             status = str(status)
             response_pointer = f"{pointer}/responses/{status}"
-            response, _ = self.schemas.resolve(response, response_pointer)
+            response, response_pointer = self.schemas.resolve(response, response_pointer)
             if not isinstance(response, dict):
                 continue
             is_success = status.startswith("2")

@@ -70,5 +70,19 @@ def generate(
     warnings = validation.result()
     return Generated(
         with_manifest({**files, API_FILE: record(api)}),
-        in_document_order(warnings + problems + contract_problems, spec),
+        in_document_order(_merged(warnings, problems) + contract_problems, spec),
     )
+
+
+def _merged(warnings: list[Problem], problems: list[Problem]) -> list[Problem]:
+    """The validator's warnings and the model's problems, one per place: where the model
+    reports a broken reference with what it skipped, the validator's report of the same
+    reference is left out."""
+    said = {(p.location.pointer, p.message) for p in problems}
+    return [
+        w
+        for w in warnings
+        if not any(
+            w.location.pointer == at and message.startswith(w.message) for at, message in said
+        )
+    ] + problems

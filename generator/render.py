@@ -124,12 +124,20 @@ def _environment(api: ir.Api, cache: Cache = DISABLED) -> jinja2.Environment:
         ),
         upper_snake=constant_name,
         needs_encoding=ir.needs_encoding,
-        model_kinds=lambda models: ir.type_kinds(f.type for m in models for f in m.fields),
-        any_constraints=lambda models: any(f.constraints for m in models for f in m.fields),
+        check_argument=ir.check_argument,
+        model_kinds=lambda models: ir.type_kinds(
+            [f.type for m in models for f in m.fields] + [m.additional_properties for m in models]
+        ),
+        alias_kinds=lambda aliases: ir.type_kinds(a.type for a in aliases),
+        any_constraints=lambda models: any(f.constraints for m in models for f in m.fields)
+        or any(m.constraints or m.additional_constraints for m in models),
         operation_kinds=lambda operations: ir.type_kinds(_operation_types(operations)),
         operation_models=_operation_models,
         exported_model_names=lambda api: sorted(
-            [m.name for m in api.models] + [e.name for e in api.enums], key=_isort_key
+            [m.name for m in api.models]
+            + [e.name for e in api.enums]
+            + [a.name for a in api.aliases],
+            key=_isort_key,
         ),
         public_names=_public_names,
         error_names=lambda api: sorted([api.error_base_name, *ERROR_NAMES], key=_isort_key),
@@ -221,6 +229,10 @@ def _reachable(types: Iterable[ir.TypeRef]) -> Iterable[ir.TypeRef]:
         yield t
         if isinstance(t, ir.ArrayType):
             stack.append(t.item)
+        elif isinstance(t, ir.TupleType):
+            stack.extend(t.items)
+            if t.rest is not None:
+                stack.append(t.rest)
         elif isinstance(t, ir.MapType):
             stack.append(t.value)
         elif isinstance(t, ir.NullableType):
@@ -255,10 +267,16 @@ def _operation_models(operations: Iterable[ir.Operation]) -> list[str]:
 
 
 def _constraints(api: ir.Api) -> Iterator[ir.Constraint]:
-    """Every constraint the client checks somewhere."""
+    """Every constraint the client checks somewhere, nested ones included."""
+    yield from ir.every_constraint(_outer_constraints(api))
+
+
+def _outer_constraints(api: ir.Api) -> Iterator[ir.Constraint]:
     for m in api.models:
         for f in m.fields:
             yield from f.constraints
+        yield from m.constraints
+        yield from m.additional_constraints
     for op in api.operations:
         for p in op.parameters:
             yield from p.constraints
@@ -334,6 +352,11 @@ class _TestNames:
         elif isinstance(t, ir.ArrayType) and isinstance(value, list):
             for item in value:
                 self.value(t.item, item)
+        elif isinstance(t, ir.TupleType) and isinstance(value, list):
+            for index, item in enumerate(value):
+                position = t.items[index] if index < len(t.items) else t.rest
+                if position is not None:
+                    self.value(position, item)
         elif isinstance(t, ir.MapType) and isinstance(value, dict):
             for item in value.values():
                 self.value(t.value, item)
@@ -411,6 +434,7 @@ def _public_names(api: ir.Api) -> list[str]:
     ]
     names.extend(m.name for m in api.models)
     names.extend(e.name for e in api.enums)
+    names.extend(a.name for a in api.aliases)
     # RUF022's order: by casing first, then naturally and case-sensitively.
     return sorted(names, key=lambda name: (_casing(name), _natural(name)))
 

@@ -258,7 +258,9 @@ def _shape(data: Any) -> str:
 def _reference_problems(data: Any, version: str) -> Iterator[tuple[str, str]]:
     """Every `$ref` where OpenAPI reads one must point at something that exists.
 
-    (A `$ref` key inside an example or a default value is data, and left alone.)
+    (A `$ref` key inside an example or a default value is data, and left alone.) A chain
+    of references coming back to itself without reaching a schema is reported once, at its
+    first `$ref`.
     """
     for pointer, _, node in walk(data, version):
         if not isinstance(node, dict):
@@ -274,6 +276,42 @@ def _reference_problems(data: Any, version: str) -> Iterator[tuple[str, str]]:
             )
         elif not _resolves(data, ref):
             yield pointer + "/$ref", f"$ref {ref!r} points at nothing"
+        else:
+            cycle = reference_cycle(data, pointer + "/$ref")
+            if cycle is not None and cycle[0] == pointer + "/$ref":  # reported once
+                yield cycle[0], cycle_message(cycle)
+
+
+def reference_cycle(data: Any, ref_pointer: str) -> list[str] | None:
+    """The `$ref`s of a chain of references through `ref_pointer` that comes back to
+    itself without ever reaching a schema, first the one that sorts first; else None.
+
+    Such a chain names nothing (the validator recurses forever on it): it is one
+    broken place, reported at its first `$ref`.
+    """
+    chain: list[str] = []
+    pointer = ref_pointer
+    while pointer not in chain:
+        chain.append(pointer)
+        try:
+            ref = resolve_pointer(data, pointer)
+            target = resolve_pointer(data, ref[1:]) if ref.startswith("#") else None
+        except (KeyError, ValueError, AttributeError, TypeError):
+            return None
+        if not (isinstance(target, dict) and isinstance(target.get("$ref"), str)):
+            return None
+        pointer = ref[1:] + "/$ref"
+    cycle = chain[chain.index(pointer) :]
+    if ref_pointer not in cycle:
+        return None  # it leads into a cycle without being part of it
+    start = cycle.index(min(cycle))
+    return cycle[start:] + cycle[:start]
+
+
+def cycle_message(cycle: list[str]) -> str:
+    """How a cycle of `$ref`s is reported: the schemas it goes through."""
+    names = " → ".join("#" + pointer.removesuffix("/$ref") for pointer in cycle)
+    return f"$ref cycle: {names} → back; it names no schema"
 
 
 def _resolves(data: Any, ref: str) -> bool:

@@ -249,13 +249,13 @@ def test_enum_query_values_and_a_model_exploded_into_its_fields(client: Any) -> 
         union_prop="not a float",
         enum_prop=m.AnEnum.SECOND_VALUE,
         model_prop=m.ModelWithUnionProperty(a_property=m.AnIntEnum.VALUE_2),
-        required_model_prop=m.ModelWithUnionProperty(a_property="x"),
+        required_model_prop=m.ModelWithUnionProperty(a_property=m.AnEnum.FIRST_VALUE),
     )
     assert server.last.query == (
         "string_prop=a+b%26c%3Dd&string+with+num=1&date_prop=1010-10-10&float_prop=3.14"
         "&float_with_int=3.0&int_prop=7&boolean_prop=false"
         "&list_prop=FIRST_VALUE&list_prop=SECOND_VALUE&union_prop=not+a+float"
-        "&enum_prop=SECOND_VALUE&a_property=2&a_property=x"
+        "&enum_prop=SECOND_VALUE&a_property=2&a_property=FIRST_VALUE"
     )
 
 

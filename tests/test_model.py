@@ -90,3 +90,95 @@ def test_lenient_mode_skips_and_lists_instead() -> None:
     api, problems = build_api(parse_document(Path("t.yaml"), text), "t", lenient=True)
     assert api.operations == ()
     assert any("skipped" in p.message for p in problems)
+
+
+def test_a_shared_parameter_is_one_schema_and_its_problems_one_warning() -> None:
+    text = """
+openapi: 3.1.0
+info: {title: T, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: getA
+      parameters: [{$ref: '#/components/parameters/Watch'}]
+      responses: {'204': {description: ok}}
+  /b:
+    get:
+      operationId: getB
+      parameters: [{$ref: '#/components/parameters/Watch'}]
+      responses: {'204': {description: ok}}
+components:
+  parameters:
+    Watch:
+      name: watch
+      in: query
+      schema: {type: boolean, uniqueItems: true}
+"""
+    api, problems = build_api(parse_document(Path("t.yaml"), text), "t")
+    assert [(p.location.pointer, p.location.line) for p in problems] == [
+        ("/components/parameters/Watch/schema/uniqueItems", 20)
+    ]
+    assert all(op.parameters[0].constraints == () for op in api.operations)
+
+
+def test_components_that_are_no_class_become_aliases() -> None:
+    text = """
+openapi: 3.1.0
+info: {title: T, version: '1'}
+paths: {}
+components:
+  schemas:
+    Phone: {type: string, pattern: '^[0-9]+$', description: A phone number.}
+    Phones: {type: array, items: {$ref: '#/components/schemas/Phone'}}
+    Pet: {type: object, properties: {name: {type: string}}}
+    Pets: {$ref: '#/components/schemas/Pet'}
+    Color: {type: string, enum: [red, null]}
+"""
+    api, _ = build_api(parse_document(Path("t.yaml"), text), "t")
+    assert [(a.name, a.type) for a in api.aliases] == [
+        ("Phone", ir.ScalarType("str")),
+        ("Phones", ir.ArrayType(ir.ScalarType("str"))),
+        ("Pets", ir.ModelType("Pet")),
+    ]
+    assert api.aliases[0].description == "A phone number."
+    assert [m.name for m in api.models] == ["Pet"] and [e.name for e in api.enums] == ["Color"]
+
+
+def test_a_broken_reference_skips_what_depends_on_it_once() -> None:
+    text = """
+openapi: 3.1.0
+info: {title: T, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        '200':
+          description: ok
+          content: {application/json: {schema: {$ref: '#/components/schemas/A'}}}
+  /b:
+    get:
+      operationId: getB
+      responses:
+        '200':
+          description: ok
+          content: {application/json: {schema: {type: object, properties: {n: {type: integer}}}}}
+components:
+  schemas:
+    A: {type: object, properties: {b: {$ref: '#/components/schemas/B'}}}
+    B: {type: object, properties: {c: {$ref: '#/components/schemas/Nowhere'}}}
+"""
+    document = parse_document(Path("t.yaml"), text)
+    api, problems = build_api(document, "t", lenient=True)
+    assert [op.name for op in api.operations] == ["get_b"]
+    assert [m.name for m in api.models] == ["GetBResponse"]
+    assert [(p.location.pointer, p.message) for p in problems] == [
+        (
+            "/components/schemas/B/properties/c/$ref",
+            "$ref '#/components/schemas/Nowhere' points at nothing; "
+            "skipped: operation getA, schema 'A', schema 'B'",
+        )
+    ]
+    with pytest.raises(SpecError) as caught:
+        build_api(document, "t")
+    assert caught.value.problems[-1].location.pointer == "/components/schemas/B/properties/c/$ref"

@@ -157,6 +157,65 @@ def nullable(inner: Decoder[T]) -> Decoder[T | None]:
     return decode
 
 
+def null(value: object, path: str) -> Any:
+    """Only null (`type: 'null'`); typed `None` where the result goes."""
+    if value is None:
+        return None
+    raise DecodeError(path, f"expected null, got {_describe(value)}")
+
+
+def same_json(a: object, b: object) -> bool:
+    """Equality of JSON values: 1 and 1.0 are equal, true and 1 are not (an enum member
+    is its value)."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return isinstance(a, bool) and isinstance(b, bool) and a == b
+    if isinstance(a, Mapping) and isinstance(b, Mapping):
+        return a.keys() == b.keys() and all(same_json(a[key], b[key]) for key in a)
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        return len(a) == len(b) and all(same_json(x, y) for x, y in zip(a, b, strict=True))
+    return a == b
+
+
+def constant(*allowed: object) -> Decoder[Any]:
+    """One of fixed values (`const`, `enum`) that no `Literal` can spell: numbers with a
+    fraction, objects, arrays."""
+
+    def decode(value: object, path: str) -> Any:
+        if any(same_json(value, choice) for choice in allowed):
+            return value
+        shown = " or ".join(repr(choice) for choice in allowed)
+        raise DecodeError(path, f"expected {shown:.80}, got {value!r:.40}")
+
+    return decode
+
+
+def tuple_of(
+    positions: tuple[Decoder[Any], ...], rest: Decoder[Any] | None, shortest: int = 0
+) -> Decoder[Any]:
+    """An array typed position by position (`prefixItems`), then by `rest`.
+
+    Without `rest` nothing may follow the positions, and at least `shortest` of
+    them must be there: the tuple types promise as much.
+    """
+
+    def decode(value: object, path: str) -> Any:
+        if not isinstance(value, list):
+            raise DecodeError(path, f"expected an array, got {_describe(value)}")
+        if rest is None and not shortest <= len(value) <= len(positions):
+            expected = (
+                str(shortest) if shortest == len(positions) else f"{shortest} to {len(positions)}"
+            )
+            raise DecodeError(path, f"expected {expected} items, got {len(value)}")
+        return tuple(
+            (positions[index] if index < len(positions) else rest or any_value)(
+                element, f"{path}[{index}]"
+            )
+            for index, element in enumerate(value)
+        )
+
+    return decode
+
+
 def literal(expected: object) -> Decoder[Any]:
     """Exactly `expected` (a `const`); typed by the field it fills."""
 

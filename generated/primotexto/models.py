@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeAlias
 
 from . import _checks, _decode, _encode
 
@@ -77,89 +77,48 @@ class ErrorCode(enum.IntEnum):
 _ERROR_CODE_DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.NO_NUMBER: "No number was given.",
     ErrorCode.INVALID_NUMBER: "The number's syntax is invalid.",
-    ErrorCode.NUMBER_BLACKLISTED_STOP: (
-        "The number is blacklisted because " "its owner unsubscribed (STOP)."
-    ),
-    ErrorCode.NUMBER_BLACKLISTED_USER_NPAI: (
-        "The number is on the account's NPAI " "(unreachable, bounced) blacklist."
-    ),
-    ErrorCode.NUMBER_BLACKLISTED_GLOBAL_NPAI: (
-        "The number is on the vendor's global NPAI " "(unreachable, bounced) blacklist."
-    ),
+    ErrorCode.NUMBER_BLACKLISTED_STOP: "The number is blacklisted because its owner unsubscribed (STOP).",
+    ErrorCode.NUMBER_BLACKLISTED_USER_NPAI: "The number is on the account's NPAI (unreachable, bounced) blacklist.",
+    ErrorCode.NUMBER_BLACKLISTED_GLOBAL_NPAI: "The number is on the vendor's global NPAI (unreachable, bounced) blacklist.",
     ErrorCode.NUMBER_ALREADY_EXISTS: "The number already exists.",
     ErrorCode.NO_MESSAGE_FOR_QUERY: "No message matches the query.",
     ErrorCode.TOO_MANY_FIELDS: "Too many fields.",
     ErrorCode.FILE_TOO_LARGE: "The file is too large.",
-    ErrorCode.FIXED_LINE_NOT_ALLOWED: (
-        "The number is a landline; only " "mobile numbers are allowed."
-    ),
+    ErrorCode.FIXED_LINE_NOT_ALLOWED: "The number is a landline; only mobile numbers are allowed.",
     ErrorCode.SENDER_INVALID_CHARACTERS: "The sender contains invalid characters.",
-    ErrorCode.SENDER_TOO_SHORT: ("The sender is too short (fewer " "than 3 characters)."),
-    ErrorCode.SENDER_TOO_LONG: ("The sender is too long (more " "than 11 characters)."),
+    ErrorCode.SENDER_TOO_SHORT: "The sender is too short (fewer than 3 characters).",
+    ErrorCode.SENDER_TOO_LONG: "The sender is too long (more than 11 characters).",
     ErrorCode.SENDER_ALL_DIGITS: "The sender is made of digits only.",
     ErrorCode.MESSAGE_EMPTY: "The message is empty.",
-    ErrorCode.MESSAGE_INVALID_CHARACTERS: (
-        "The message contains characters " "that are not allowed."
-    ),
+    ErrorCode.MESSAGE_INVALID_CHARACTERS: "The message contains characters that are not allowed.",
     ErrorCode.MESSAGE_TOO_LONG: "The message is too long.",
     ErrorCode.CAMPAIGN_NAME_INVALID: "The campaign name is invalid.",
-    ErrorCode.CAMPAIGN_PROGRAMMING_TIME_INVALID: (
-        "The campaign's programming (scheduled) " "time is invalid."
-    ),
+    ErrorCode.CAMPAIGN_PROGRAMMING_TIME_INVALID: "The campaign's programming (scheduled) time is invalid.",
     ErrorCode.CAMPAIGN_CANNOT_BE_DELETED: "The campaign cannot be deleted.",
     ErrorCode.CAMPAIGN_CANNOT_BE_CANCELLED: "The campaign cannot be cancelled.",
-    ErrorCode.FREE_MODE_CAMPAIGN_LIMIT_REACHED: (
-        "The campaign limit of the " "free mode is reached."
-    ),
+    ErrorCode.FREE_MODE_CAMPAIGN_LIMIT_REACHED: "The campaign limit of the free mode is reached.",
     ErrorCode.CAMPAIGN_TAG_INVALID: "The campaign tag is invalid.",
     ErrorCode.TAG_ALREADY_EXISTS: "The tag already exists.",
     ErrorCode.CAMPAIGN_NOT_FOUND: "The campaign was not found.",
-    ErrorCode.CAMPAIGN_SEND_LIST_INVALID: ("The campaign's send list " "(`sendList`) is invalid."),
+    ErrorCode.CAMPAIGN_SEND_LIST_INVALID: "The campaign's send list (`sendList`) is invalid.",
     ErrorCode.LIST_NOT_FOUND: "The list was not found.",
     ErrorCode.DATE_FORMAT_INVALID: "The date format is invalid.",
     ErrorCode.SCHEDULED_DATE_INVALID: "The scheduled date is invalid.",
     ErrorCode.API_ACCESS_DISABLED: "API access is disabled for this account.",
-    ErrorCode.INSUFFICIENT_CREDITS: ("The account does not " "have enough credits."),
-    ErrorCode.AUTHENTICATION_FAILED: (
-        "Authentication failed (missing or wrong " "API key); sent with HTTP 401."
-    ),
+    ErrorCode.INSUFFICIENT_CREDITS: "The account does not have enough credits.",
+    ErrorCode.AUTHENTICATION_FAILED: "Authentication failed (missing or wrong API key); sent with HTTP 401.",
     ErrorCode.INVALID_JSON: "The request body is not valid JSON.",
-    ErrorCode.CONTACTS_POST_LIMIT_REACHED: ("The limit on posting " "contacts is reached."),
+    ErrorCode.CONTACTS_POST_LIMIT_REACHED: "The limit on posting contacts is reached.",
     ErrorCode.QUOTA_EXCEEDED: "A quota is exceeded.",
-    ErrorCode.COUNTRY_NOT_SUPPORTED: ("The recipient's country " "is not supported."),
-    ErrorCode.INTERNATIONAL_MODE_REQUIRED: (
-        "The number is outside France and the account's " "international mode is not enabled."
-    ),
+    ErrorCode.COUNTRY_NOT_SUPPORTED: "The recipient's country is not supported.",
+    ErrorCode.INTERNATIONAL_MODE_REQUIRED: "The number is outside France and the account's international mode is not enabled.",
     ErrorCode.ACCOUNT_BLOCKED: "The account is blocked.",
-    ErrorCode.ACCOUNT_STATE_93: (
-        "A user or account state error (inferred from the "
-        "order of the vendor's summary of codes 93 to 95, "
-        "120, 121 and 1000); not documented individually."
-    ),
-    ErrorCode.ACCOUNT_STATE_94: (
-        "A user or account state error (inferred from the "
-        "order of the vendor's summary of codes 93 to 95, "
-        "120, 121 and 1000); not documented individually."
-    ),
-    ErrorCode.ACCOUNT_STATE_95: (
-        "A user or account state error (inferred from the "
-        "order of the vendor's summary of codes 93 to 95, "
-        "120, 121 and 1000); not documented individually."
-    ),
-    ErrorCode.AUTOMATION_120: (
-        "An automation error (inferred from the order of "
-        "the vendor's summary of codes 93 to 95, 120, 121 "
-        "and 1000); not documented individually."
-    ),
-    ErrorCode.AUTOMATION_121: (
-        "An automation error (inferred from the order of "
-        "the vendor's summary of codes 93 to 95, 120, 121 "
-        "and 1000); not documented individually."
-    ),
-    ErrorCode.UNKNOWN_ERROR: (
-        "An unknown error (inferred from the order of the vendor's "
-        "summary of codes 93 to 95, 120, 121 and 1000)."
-    ),
+    ErrorCode.ACCOUNT_STATE_93: "A user or account state error (inferred from the order of the vendor's summary of codes 93 to 95, 120, 121 and 1000); not documented individually.",
+    ErrorCode.ACCOUNT_STATE_94: "A user or account state error (inferred from the order of the vendor's summary of codes 93 to 95, 120, 121 and 1000); not documented individually.",
+    ErrorCode.ACCOUNT_STATE_95: "A user or account state error (inferred from the order of the vendor's summary of codes 93 to 95, 120, 121 and 1000); not documented individually.",
+    ErrorCode.AUTOMATION_120: "An automation error (inferred from the order of the vendor's summary of codes 93 to 95, 120, 121 and 1000); not documented individually.",
+    ErrorCode.AUTOMATION_121: "An automation error (inferred from the order of the vendor's summary of codes 93 to 95, 120, 121 and 1000); not documented individually.",
+    ErrorCode.UNKNOWN_ERROR: "An unknown error (inferred from the order of the vendor's summary of codes 93 to 95, 120, 121 and 1000).",
 }
 
 
@@ -191,9 +150,9 @@ class MessageState(str, enum.Enum):
 
 _MESSAGE_STATE_DESCRIPTIONS: dict[MessageState, str] = {
     MessageState.SENT: "Sent, and acknowledged by the operator.",
-    MessageState.SUBMITTED: ("Sent, without an acknowledgement " "from the operator."),
-    MessageState.DELIVERED: ("Received by the handset (the " "operator's delivery report)."),
-    MessageState.UNSUBSCRIBED: ("The recipient unsubscribed " "(answered STOP)."),
+    MessageState.SUBMITTED: "Sent, without an acknowledgement from the operator.",
+    MessageState.DELIVERED: "Received by the handset (the operator's delivery report).",
+    MessageState.UNSUBSCRIBED: "The recipient unsubscribed (answered STOP).",
     MessageState.BOUNCED: "The number is not assigned (NPAI).",
     MessageState.OPENED: "The recipient opened a tracked link.",
     MessageState.REPLY: "The recipient replied.",
@@ -269,7 +228,7 @@ class CampaignType(str, enum.Enum):
 
 
 _CAMPAIGN_TYPE_DESCRIPTIONS: dict[CampaignType, str] = {
-    CampaignType.STANDARD: ("An ordinary campaign " "(the SDKs' default)."),
+    CampaignType.STANDARD: "An ordinary campaign (the SDKs' default).",
 }
 
 
@@ -333,7 +292,7 @@ class NotificationMessage:
         _checks.pattern(
             f"{path}.message",
             self.message,
-            ("^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z"),
+            "^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z",
         )
         _checks.min_length(f"{path}.message", self.message, 1)
         data: dict[str, object] = {
@@ -376,10 +335,12 @@ class SendResult:
         fields = _decode.obj(data, path)
         return cls(
             credits_used=_decode.number(
-                _decode.required(fields, "creditsUsed", path), path + ".creditsUsed"
+                _decode.required(fields, "creditsUsed", path),
+                path + ".creditsUsed",
             ),
             snapshot_id=_decode.string(
-                _decode.required(fields, "snapshotId", path), path + ".snapshotId"
+                _decode.required(fields, "snapshotId", path),
+                path + ".snapshotId",
             ),
         )
 
@@ -421,7 +382,8 @@ class Error:
         fields = _decode.obj(data, path)
         return cls(
             code=_decode.enum_of(ErrorCode, _decode.integer)(
-                _decode.required(fields, "code", path), path + ".code"
+                _decode.required(fields, "code", path),
+                path + ".code",
             ),
             error=_decode.optional(fields, "error", path, _decode.string),
             message=_decode.optional(fields, "message", path, _decode.string),
@@ -504,7 +466,7 @@ class MarketingMessage:
         _checks.pattern(
             f"{path}.message",
             self.message,
-            ("^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z"),
+            "^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z",
         )
         _checks.min_length(f"{path}.message", self.message, 1)
         data: dict[str, object] = {
@@ -563,24 +525,37 @@ class MessageStatus:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            id=_decode.union_of(
-                _decode.integer,
-                _decode.string,
-            )(_decode.required(fields, "id", path), path + ".id"),
+            id=_decode.union_of(_decode.integer, _decode.string)(
+                _decode.required(fields, "id", path),
+                path + ".id",
+            ),
             state=_decode.enum_of(MessageState, _decode.string)(
-                _decode.required(fields, "state", path), path + ".state"
+                _decode.required(fields, "state", path),
+                path + ".state",
             ),
             state_date=_decode.optional(
-                fields, "stateDate", path, _decode.nullable(_decode.unix_milliseconds)
+                fields,
+                "stateDate",
+                path,
+                _decode.nullable(_decode.unix_milliseconds),
             ),
             sent=_decode.optional(
-                fields, "sent", path, _decode.nullable(_decode.unix_milliseconds)
+                fields,
+                "sent",
+                path,
+                _decode.nullable(_decode.unix_milliseconds),
             ),
             submitted=_decode.optional(
-                fields, "submitted", path, _decode.nullable(_decode.unix_milliseconds)
+                fields,
+                "submitted",
+                path,
+                _decode.nullable(_decode.unix_milliseconds),
             ),
             delivered=_decode.optional(
-                fields, "delivered", path, _decode.nullable(_decode.unix_milliseconds)
+                fields,
+                "delivered",
+                path,
+                _decode.nullable(_decode.unix_milliseconds),
             ),
             test=_decode.optional(fields, "test", path, _decode.boolean),
         )
@@ -595,27 +570,13 @@ class MessageStatus:
             "state": _encode.enum_value(self.state),
         }
         if self.state_date is not None:
-            data["stateDate"] = (
-                None
-                if self.state_date is None
-                else _encode.unix_time(self.state_date, 1000, f"{path}.state_date")
-            )
+            data["stateDate"] = _encode.unix_time(self.state_date, 1000, f"{path}.state_date")
         if self.sent is not None:
-            data["sent"] = (
-                None if self.sent is None else _encode.unix_time(self.sent, 1000, f"{path}.sent")
-            )
+            data["sent"] = _encode.unix_time(self.sent, 1000, f"{path}.sent")
         if self.submitted is not None:
-            data["submitted"] = (
-                None
-                if self.submitted is None
-                else _encode.unix_time(self.submitted, 1000, f"{path}.submitted")
-            )
+            data["submitted"] = _encode.unix_time(self.submitted, 1000, f"{path}.submitted")
         if self.delivered is not None:
-            data["delivered"] = (
-                None
-                if self.delivered is None
-                else _encode.unix_time(self.delivered, 1000, f"{path}.delivered")
-            )
+            data["delivered"] = _encode.unix_time(self.delivered, 1000, f"{path}.delivered")
         if self.test is not None:
             data["test"] = self.test
         return data
@@ -680,28 +641,34 @@ class MessageStats:
         return cls(
             sent=_decode.integer(_decode.required(fields, "sent", path), path + ".sent"),
             submitted=_decode.integer(
-                _decode.required(fields, "submitted", path), path + ".submitted"
+                _decode.required(fields, "submitted", path),
+                path + ".submitted",
             ),
             delivered=_decode.integer(
-                _decode.required(fields, "delivered", path), path + ".delivered"
+                _decode.required(fields, "delivered", path),
+                path + ".delivered",
             ),
             openers=_decode.integer(_decode.required(fields, "openers", path), path + ".openers"),
             clickers=_decode.integer(
-                _decode.required(fields, "clickers", path), path + ".clickers"
+                _decode.required(fields, "clickers", path),
+                path + ".clickers",
             ),
             clicks=_decode.integer(_decode.required(fields, "clicks", path), path + ".clicks"),
             opens=_decode.integer(_decode.required(fields, "opens", path), path + ".opens"),
             replies=_decode.integer(_decode.required(fields, "replies", path), path + ".replies"),
             unsubscribers=_decode.integer(
-                _decode.required(fields, "unsubscribers", path), path + ".unsubscribers"
+                _decode.required(fields, "unsubscribers", path),
+                path + ".unsubscribers",
             ),
             errors=_decode.integer(_decode.required(fields, "errors", path), path + ".errors"),
             bounced=_decode.integer(_decode.required(fields, "bounced", path), path + ".bounced"),
             complaint=_decode.integer(
-                _decode.required(fields, "complaint", path), path + ".complaint"
+                _decode.required(fields, "complaint", path),
+                path + ".complaint",
             ),
             timespent=_decode.integer(
-                _decode.required(fields, "timespent", path), path + ".timespent"
+                _decode.required(fields, "timespent", path),
+                path + ".timespent",
             ),
         )
 
@@ -751,7 +718,8 @@ class Reply:
         return cls(
             id=_decode.string(_decode.required(fields, "id", path), path + ".id"),
             identifier=_decode.string(
-                _decode.required(fields, "identifier", path), path + ".identifier"
+                _decode.required(fields, "identifier", path),
+                path + ".identifier",
             ),
             message=_decode.string(_decode.required(fields, "message", path), path + ".message"),
         )
@@ -791,7 +759,8 @@ class BlacklistSummary:
         return cls(
             number=_decode.integer(_decode.required(fields, "number", path), path + ".number"),
             identifiers=_decode.array_of(_decode.string)(
-                _decode.required(fields, "identifiers", path), path + ".identifiers"
+                _decode.required(fields, "identifiers", path),
+                path + ".identifiers",
             ),
         )
 
@@ -827,10 +796,12 @@ class Blacklists:
         fields = _decode.obj(data, path)
         return cls(
             bounces=BlacklistSummary.from_json(
-                _decode.required(fields, "bounces", path), path + ".bounces"
+                _decode.required(fields, "bounces", path),
+                path + ".bounces",
             ),
             unsubscribers=BlacklistSummary.from_json(
-                _decode.required(fields, "unsubscribers", path), path + ".unsubscribers"
+                _decode.required(fields, "unsubscribers", path),
+                path + ".unsubscribers",
             ),
         )
 
@@ -879,17 +850,21 @@ class AccountStats:
             credits=_decode.number(_decode.required(fields, "credits", path), path + ".credits"),
             sent=_decode.integer(_decode.required(fields, "sent", path), path + ".sent"),
             submitted=_decode.integer(
-                _decode.required(fields, "submitted", path), path + ".submitted"
+                _decode.required(fields, "submitted", path),
+                path + ".submitted",
             ),
             delivered=_decode.integer(
-                _decode.required(fields, "delivered", path), path + ".delivered"
+                _decode.required(fields, "delivered", path),
+                path + ".delivered",
             ),
             undelivered=_decode.integer(
-                _decode.required(fields, "undelivered", path), path + ".undelivered"
+                _decode.required(fields, "undelivered", path),
+                path + ".undelivered",
             ),
             bounces=_decode.integer(_decode.required(fields, "bounces", path), path + ".bounces"),
             unsubscribers=_decode.integer(
-                _decode.required(fields, "unsubscribers", path), path + ".unsubscribers"
+                _decode.required(fields, "unsubscribers", path),
+                path + ".unsubscribers",
             ),
         )
 
@@ -930,7 +905,10 @@ class BlacklistEvent:
         return cls(
             date=_decode.optional(fields, "date", path, _decode.unix_milliseconds),
             campaign_id=_decode.optional(
-                fields, "campaignId", path, _decode.nullable(_decode.string)
+                fields,
+                "campaignId",
+                path,
+                _decode.nullable(_decode.string),
             ),
         )
 
@@ -975,12 +953,16 @@ class BlacklistEntry:
         return cls(
             id=_decode.string(_decode.required(fields, "id", path), path + ".id"),
             identifier=_decode.string(
-                _decode.required(fields, "identifier", path), path + ".identifier"
+                _decode.required(fields, "identifier", path),
+                path + ".identifier",
             ),
             deleted=_decode.optional(fields, "deleted", path, _decode.boolean),
             blacklist_id=_decode.optional(fields, "blacklistId", path, _decode.string),
             history=_decode.optional(
-                fields, "history", path, _decode.array_of(BlacklistEvent.from_json)
+                fields,
+                "history",
+                path,
+                _decode.array_of(BlacklistEvent.from_json),
             ),
         )
 
@@ -1022,7 +1004,8 @@ class BlacklistAddition:
         fields = _decode.obj(data, path)
         return cls(
             identifier=_decode.string(
-                _decode.required(fields, "identifier", path), path + ".identifier"
+                _decode.required(fields, "identifier", path),
+                path + ".identifier",
             ),
         )
 
@@ -1032,7 +1015,9 @@ class BlacklistAddition:
         `path` is how errors name this value (the argument it was given as).
         """
         _checks.pattern(
-            f"{path}.identifier", self.identifier, r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z"
+            f"{path}.identifier",
+            self.identifier,
+            r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z",
         )
         data: dict[str, object] = {
             "identifier": self.identifier,
@@ -1099,10 +1084,14 @@ class NumberCheck:
         return cls(
             international=_decode.optional(fields, "international", path, _decode.boolean),
             raw_identifier=_decode.string(
-                _decode.required(fields, "rawIdentifier", path), path + ".rawIdentifier"
+                _decode.required(fields, "rawIdentifier", path),
+                path + ".rawIdentifier",
             ),
             formatted_identifier=_decode.optional(
-                fields, "formattedIdentifier", path, _decode.nullable(_decode.string)
+                fields,
+                "formattedIdentifier",
+                path,
+                _decode.nullable(_decode.string),
             ),
             status=_decode.string(_decode.required(fields, "status", path), path + ".status"),
         )
@@ -1208,18 +1197,14 @@ class NewContact:
         fields = _decode.obj(data, path)
         return cls(
             identifier=_decode.string(
-                _decode.required(fields, "identifier", path), path + ".identifier"
+                _decode.required(fields, "identifier", path),
+                path + ".identifier",
             ),
             attributes=_decode.optional(
                 fields,
                 "attributes",
                 path,
-                _decode.map_of(
-                    _decode.union_of(
-                        _decode.string,
-                        _decode.number,
-                    )
-                ),
+                _decode.map_of(_decode.union_of(_decode.string, _decode.number)),
             ),
         )
 
@@ -1229,7 +1214,9 @@ class NewContact:
         `path` is how errors name this value (the argument it was given as).
         """
         _checks.pattern(
-            f"{path}.identifier", self.identifier, r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z"
+            f"{path}.identifier",
+            self.identifier,
+            r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z",
         )
         data: dict[str, object] = {
             "identifier": self.identifier,
@@ -1263,18 +1250,14 @@ class Contact:
         return cls(
             id=_decode.string(_decode.required(fields, "id", path), path + ".id"),
             identifier=_decode.string(
-                _decode.required(fields, "identifier", path), path + ".identifier"
+                _decode.required(fields, "identifier", path),
+                path + ".identifier",
             ),
             attributes=_decode.optional(
                 fields,
                 "attributes",
                 path,
-                _decode.map_of(
-                    _decode.union_of(
-                        _decode.string,
-                        _decode.number,
-                    )
-                ),
+                _decode.map_of(_decode.union_of(_decode.string, _decode.number)),
             ),
         )
 
@@ -1318,10 +1301,14 @@ class NewListField:
         return cls(
             name=_decode.string(_decode.required(fields, "name", path), path + ".name"),
             type_=_decode.enum_of(FieldType, _decode.string)(
-                _decode.required(fields, "type", path), path + ".type"
+                _decode.required(fields, "type", path),
+                path + ".type",
             ),
             format=_decode.optional(
-                fields, "format", path, _decode.enum_of(DateFormat, _decode.string)
+                fields,
+                "format",
+                path,
+                _decode.enum_of(DateFormat, _decode.string),
             ),
         )
 
@@ -1331,11 +1318,13 @@ class NewListField:
         `path` is how errors name this value (the argument it was given as).
         """
         _checks.min_length(f"{path}.name", self.name, 1)
+        _checks.one_of_values(f"{path}.type_", self.type_, ("STRING", "DATE", "NUMBER"))
         data: dict[str, object] = {
             "name": self.name,
             "type": _encode.member_value(self.type_, FieldType, f"{path}.type_"),
         }
         if self.format is not None:
+            _checks.one_of_values(f"{path}.format", self.format, ("dd/MM/yyyy", "dd/MM", "MM/yyyy"))
             data["format"] = _encode.member_value(self.format, DateFormat, f"{path}.format")
         return data
 
@@ -1364,10 +1353,14 @@ class ListField:
             id=_decode.optional(fields, "id", path, _decode.string),
             name=_decode.string(_decode.required(fields, "name", path), path + ".name"),
             type_=_decode.enum_of(FieldType, _decode.string)(
-                _decode.required(fields, "type", path), path + ".type"
+                _decode.required(fields, "type", path),
+                path + ".type",
             ),
             format=_decode.optional(
-                fields, "format", path, _decode.enum_of(DateFormat, _decode.string)
+                fields,
+                "format",
+                path,
+                _decode.enum_of(DateFormat, _decode.string),
             ),
         )
 
@@ -1376,6 +1369,7 @@ class ListField:
 
         `path` is how errors name this value (the argument it was given as).
         """
+        _checks.one_of_values(f"{path}.type_", self.type_, ("STRING", "DATE", "NUMBER"))
         data: dict[str, object] = {
             "name": self.name,
             "type": _encode.member_value(self.type_, FieldType, f"{path}.type_"),
@@ -1384,6 +1378,7 @@ class ListField:
             _checks.min_length(f"{path}.id", self.id, 1)
             data["id"] = self.id
         if self.format is not None:
+            _checks.one_of_values(f"{path}.format", self.format, ("dd/MM/yyyy", "dd/MM", "MM/yyyy"))
             data["format"] = _encode.member_value(self.format, DateFormat, f"{path}.format")
         return data
 
@@ -1448,11 +1443,15 @@ class NewCampaign:
             name=_decode.string(_decode.required(fields, "name", path), path + ".name"),
             message=_decode.string(_decode.required(fields, "message", path), path + ".message"),
             send_list=_decode.map_of(_decode.any_value)(
-                _decode.required(fields, "sendList", path), path + ".sendList"
+                _decode.required(fields, "sendList", path),
+                path + ".sendList",
             ),
             source_address=_decode.optional(fields, "sourceAddress", path, _decode.string),
             type_=_decode.optional(
-                fields, "type", path, _decode.enum_of(CampaignType, _decode.string)
+                fields,
+                "type",
+                path,
+                _decode.enum_of(CampaignType, _decode.string),
             ),
             flash=_decode.optional(fields, "flash", path, _decode.boolean),
             date=_decode.optional(fields, "date", path, _decode.unix_milliseconds),
@@ -1471,7 +1470,7 @@ class NewCampaign:
         _checks.pattern(
             f"{path}.message",
             self.message,
-            ("^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z"),
+            "^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z",
         )
         _checks.min_length(f"{path}.message", self.message, 1)
         data: dict[str, object] = {
@@ -1481,7 +1480,9 @@ class NewCampaign:
         }
         if self.source_address is not None:
             _checks.pattern(
-                f"{path}.source_address", self.source_address, r"^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}\Z"
+                f"{path}.source_address",
+                self.source_address,
+                r"^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}\Z",
             )
             _checks.min_length(f"{path}.source_address", self.source_address, 3)
             _checks.max_length(f"{path}.source_address", self.source_address, 11)
@@ -1558,7 +1559,8 @@ class CampaignTest:
         fields = _decode.obj(data, path)
         return cls(
             identifier=_decode.string(
-                _decode.required(fields, "identifier", path), path + ".identifier"
+                _decode.required(fields, "identifier", path),
+                path + ".identifier",
             ),
         )
 
@@ -1568,7 +1570,9 @@ class CampaignTest:
         `path` is how errors name this value (the argument it was given as).
         """
         _checks.pattern(
-            f"{path}.identifier", self.identifier, r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z"
+            f"{path}.identifier",
+            self.identifier,
+            r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z",
         )
         data: dict[str, object] = {
             "identifier": self.identifier,
@@ -1593,7 +1597,8 @@ class CreditsUsed:
         fields = _decode.obj(data, path)
         return cls(
             credits_used=_decode.number(
-                _decode.required(fields, "creditsUsed", path), path + ".creditsUsed"
+                _decode.required(fields, "creditsUsed", path),
+                path + ".creditsUsed",
             ),
         )
 
@@ -1676,14 +1681,20 @@ class Campaign:
             send_list=_decode.optional(fields, "sendList", path, _decode.map_of(_decode.any_value)),
             state=_decode.optional(fields, "state", path, _decode.string),
             type_=_decode.optional(
-                fields, "type", path, _decode.enum_of(CampaignType, _decode.string)
+                fields,
+                "type",
+                path,
+                _decode.enum_of(CampaignType, _decode.string),
             ),
             source_address=_decode.optional(fields, "sourceAddress", path, _decode.string),
             date=_decode.optional(fields, "date", path, _decode.unix_milliseconds),
             flash=_decode.optional(fields, "flash", path, _decode.boolean),
             clean_bounces=_decode.optional(fields, "cleanBounces", path, _decode.boolean),
             clean_unsubscribers=_decode.optional(
-                fields, "cleanUnsubscribers", path, _decode.boolean
+                fields,
+                "cleanUnsubscribers",
+                path,
+                _decode.boolean,
             ),
             keep_list=_decode.optional(fields, "keepList", path, _decode.boolean),
             total_credits=_decode.optional(fields, "totalCredits", path, _decode.number),
@@ -1783,17 +1794,21 @@ class CampaignStatus:
             name=_decode.string(_decode.required(fields, "name", path), path + ".name"),
             state=_decode.string(_decode.required(fields, "state", path), path + ".state"),
             credits_used=_decode.number(
-                _decode.required(fields, "creditsUsed", path), path + ".creditsUsed"
+                _decode.required(fields, "creditsUsed", path),
+                path + ".creditsUsed",
             ),
             sent=_decode.integer(_decode.required(fields, "sent", path), path + ".sent"),
             submitted=_decode.integer(
-                _decode.required(fields, "submitted", path), path + ".submitted"
+                _decode.required(fields, "submitted", path),
+                path + ".submitted",
             ),
             delivered=_decode.integer(
-                _decode.required(fields, "delivered", path), path + ".delivered"
+                _decode.required(fields, "delivered", path),
+                path + ".delivered",
             ),
             undelivered=_decode.integer(
-                _decode.required(fields, "undelivered", path), path + ".undelivered"
+                _decode.required(fields, "undelivered", path),
+                path + ".undelivered",
             ),
             errors=_decode.integer(_decode.required(fields, "errors", path), path + ".errors"),
             bounces=_decode.integer(_decode.required(fields, "bounces", path), path + ".bounces"),
@@ -1820,3 +1835,61 @@ class CampaignStatus:
             "replies": self.replies,
         }
         return data
+
+
+PhoneNumber: TypeAlias = str
+"""A mobile number, either French national (`0600000000`: 10 digits starting with 0) or
+E.164 (`+33600000000`: `+` then 8 to 15 digits, the first not 0). No spaces, dots or
+dashes. The vendor refuses landlines (error 19); numbers outside France need the
+account's "international mode" option (error 91), and some countries are refused (error
+90). A syntactically invalid number gives error 11, a missing one error 10."""
+
+
+MessageText: TypeAlias = str
+"""The text of the SMS. The vendor lists exactly these allowed characters:
+`abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@£_!$"#èé%ù&ìò()*:+;,<-=ÑñÅ.>Üüåé/?à|^¤{}~\\'`
+(ending with a backslash and an apostrophe). The printed list omits space and newline,
+yet the vendor's own example (`Code de confirmation: 283951`) contains a space, so the
+list is taken as incomplete and this pattern also allows space and newline (inferred).
+The set is a subset of the GSM 03.38 alphabet; `{`, `}`, `~`, `\\`, `|` and `^` are GSM
+extension characters and count as two characters in a segment. No maximum length is
+published; a message that is too long gives error 32. An empty message gives error 30, a
+disallowed character error 31."""
+
+
+SenderName: TypeAlias = str
+"""The sender name shown on the handset: 3 to 11 ASCII letters and digits, not digits
+only. Without a sender the message comes from a numeric short code (`XX XXX`). Errors:
+20 invalid characters, 21 too short, 22 too long, 23 digits only."""
+
+
+Category: TypeAlias = str
+"""The tag that pools sends (the `category` field of the send calls) and the search key
+of the statistics, replies and blacklists of `/messages/...`. Its allowed syntax is not
+published; the vendor's samples use camelCase words."""
+
+
+SnapshotId: TypeAlias = str
+"""The identifier of one send, as answered in `SendResult.snapshotId`. Digits in every
+sample (`386479`), but kept as text: it is an identifier, not a quantity."""
+
+
+ResourceId: TypeAlias = str
+"""An identifier the API assigns to a list, contact, field, campaign, reply or blacklist
+entry. Every sample shows 24 lowercase hexadecimal characters
+(`533e9f59e4b05d2efeb6f1b4`); since no format is documented, only a non-empty string is
+required."""
+
+
+ContactAttributes: TypeAlias = dict[str, str | float]
+"""A contact's values for the list's custom fields, by field name: text for `STRING`
+fields, a date written in the field's `format` for `DATE` fields, a number for `NUMBER`
+fields (inferred; the vendor's page shows only the field names)."""
+
+
+CampaignSendList: TypeAlias = dict[str, Any]
+"""Who a campaign is sent to. Required by every SDK, but its shape is not published: the
+Java SDK models it as an object (`PTSendList`) whose fields are not public, the C# SDK
+as text. It is declared here as an open object, passed through as given; the `lists` key
+(the contact lists' identifiers) in this document's examples is an illustration, not a
+documented shape. An invalid one gives error 48."""

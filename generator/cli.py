@@ -26,6 +26,7 @@ from .fixture_server import cli as fixture_server_cli
 from .formatting import FORMATTERS, FormatterUnavailable, TemplateError
 from .naming import package_name_problem
 from .pipeline import generate
+from .progress import on_terminal
 
 
 class ExitCode(IntEnum):
@@ -157,6 +158,7 @@ def _generate(args: argparse.Namespace) -> int:
         return ExitCode.INVALID
     write.check_output_folder(args.output)  # before the work, not after it
     cache = DISABLED if args.no_cache else Cache(default_folder())
+    progress = on_terminal(sys.stderr)
     try:
         result = generate(
             args.spec,
@@ -166,6 +168,7 @@ def _generate(args: argparse.Namespace) -> int:
             recordings=args.recordings,
             formatter=args.formatter,
             cache=cache,
+            progress=progress,
         )
     except SpecError as exc:
         for problem in in_document_order(exc.problems, args.spec):
@@ -179,12 +182,14 @@ def _generate(args: argparse.Namespace) -> int:
         print(f"internal error: {exc}", file=sys.stderr)
         return ExitCode.INTERNAL
     finally:
+        progress.clear()
         for cache_warning in cache.warnings:
             print(cache_warning, file=sys.stderr)
     for warning in result.warnings:
         print(warning, file=sys.stderr)
 
     def waiting(message: str) -> None:
+        progress.clear()
         print(message, file=sys.stderr, flush=True)
 
     changes = _api_changes(args.output, result.files)
@@ -202,7 +207,9 @@ def _generate(args: argparse.Namespace) -> int:
         if args.fail_on_breaking and any(c.kind == "breaking" for c in changes):
             return ExitCode.BREAKING
         return ExitCode.OUT_OF_DATE
+    progress.stage("writing", f"{len(result.files)} files")
     plan = write.write_tree(args.output, result.files, protect=[args.spec], waiting=waiting)
+    progress.clear()
     for note in plan.notes:
         print(note, file=sys.stderr)
     changed = len(plan.writes) + len(plan.deletions)

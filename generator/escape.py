@@ -9,7 +9,6 @@ quotes, template braces, backslashes, newlines, control characters).
 
 from __future__ import annotations
 
-import json
 import math
 import textwrap
 from typing import Any

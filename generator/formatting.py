@@ -31,11 +31,15 @@ import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from .cache import DISABLED, Cache, installed, key
 from .docstrings import is_settled
+from .progress import SILENT, Progress
+
+if TYPE_CHECKING:  # black is imported only when something is left to it
+    import black
 
 LINE_LENGTH = 100
 TARGET = "py310"
@@ -53,15 +57,16 @@ class FormatterUnavailable(Exception):
 
 
 def width(line: str) -> int:
-    """At least the width black gives `line`: its characters, non-ASCII ones counted twice.
+    """At least the width black gives `line`: characters from U+1100 on counted twice.
 
     black counts East Asian wide characters as two columns (`black.strings.str_width`)
-    and some combining ones as none; counting every non-ASCII character as two never
-    says a line is shorter than black finds it, so a line said to fit does fit.
+    and combining ones as none; none below U+1100 is wide, and counting every one
+    from there on as two never says a line is shorter than black finds it, so a line
+    said to fit does fit (Latin, Greek, Cyrillic and the like are counted exactly).
     """
     if line.isascii():
         return len(line)
-    return 2 * len(line) - len(line.encode("ascii", "ignore"))
+    return len(line) + sum(1 for char in line if char >= "\u1100")
 
 
 def fits(text: str, pad: str = "") -> bool:
@@ -130,11 +135,11 @@ def format_files(
     *,
     formatter: str = "black",
     cache: Cache = DISABLED,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress = SILENT,
 ) -> dict[str, str]:
     """Every `.py` file with its unsettled definitions formatted; other files as they are.
 
-    `progress(formatted, total)` is told of the definitions formatted.
+    `progress` is told of the definitions formatted.
     """
     if formatter not in FORMATTERS:
         raise ValueError(f"unknown formatter {formatter!r}; choose one of {FORMATTERS}")
@@ -159,15 +164,13 @@ def format_files(
             results[id(unit)] = kept[unit.path][entry] = hit
         else:
             pending[id(unit)] = unit
-    if progress is not None:
-        progress(len(units) - len(pending), len(units))
+    progress.count(len(units) - len(pending), len(units), "definitions")
     if pending:
         run = _ruff_format if formatter == "ruff" else _black_format
         for number, (unit_id, text) in enumerate(run(pending).items(), start=1):
             unit = pending[unit_id]
             results[unit_id] = kept[unit.path][key(identity, unit.kind, unit.text)] = text
-            if progress is not None:
-                progress(len(units) - len(pending) + number, len(units))
+            progress.count(len(units) - len(pending) + number, len(units), "definitions")
     formatted = dict(files)
     for path, plan in plans.items():
         formatted[path] = "".join(
@@ -325,21 +328,26 @@ def _leave_interrupts_to_the_parent() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _black_one(item: tuple[int, _Unit]) -> tuple[int, str]:
-    from black import format_str
+def black_mode() -> black.Mode:
+    """The one black mode of every run (and of the tests that hold the output to it)."""
     from black.mode import Mode, TargetVersion
-    from black.parsing import InvalidInput
 
-    unit_id, unit = item
-    mode = Mode(
+    return Mode(
         target_versions={TargetVersion[TARGET.upper()]},
         line_length=LINE_LENGTH,
         string_normalization=True,
         magic_trailing_comma=True,
         preview=False,
     )
+
+
+def _black_one(item: tuple[int, _Unit]) -> tuple[int, str]:
+    from black import format_str
+    from black.parsing import InvalidInput
+
+    unit_id, unit = item
     try:
-        return unit_id, _result(unit, format_str(_source(unit), mode=mode))
+        return unit_id, _result(unit, format_str(_source(unit), mode=black_mode()))
     except InvalidInput as exc:
         raise TemplateError(f"{unit.path}: the rendered code is not valid Python: {exc}") from None
 

@@ -17,7 +17,6 @@ import jinja2
 
 from . import ir
 from .cache import DISABLED, Cache
-from .formatting import fits
 from .escape import (
     comment,
     docstring_body,
@@ -26,8 +25,10 @@ from .escape import (
     refuse_unescaped,
     regex_literal,
 )
+from .formatting import fits
 from .naming import ERROR_NAMES, constant_name
 from .patterns import CharacterRule, character_rule
+from .progress import SILENT, Progress
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -58,7 +59,7 @@ CONTRACT_OUTPUTS = (
 )
 
 
-def render(api: ir.Api, *, cache: Cache = DISABLED) -> dict[str, str]:
+def render(api: ir.Api, *, cache: Cache = DISABLED, progress: Progress = SILENT) -> dict[str, str]:
     """Every output file's path (relative, POSIX) and text.
 
     Compiled templates are kept in `cache` between runs (see `SignedBytecodeCache`).
@@ -71,6 +72,7 @@ def render(api: ir.Api, *, cache: Cache = DISABLED) -> dict[str, str]:
     for template_name, output in outputs:
         path = output.format(package=api.package_name)
         files[path] = environment.get_template(template_name).render(api=api)
+        progress.count(len(files), len(outputs), "files")
     return files
 
 

@@ -319,7 +319,8 @@ def test_get_campaign_blacklists_vendor_example(client: Client) -> None:
     assert result == Blacklists(
         bounces=BlacklistSummary(number=18, identifiers=["0600000000", "0600000001", "0600000002"]),
         unsubscribers=BlacklistSummary(
-            number=9, identifiers=["0600000000", "0600000001", "0600000002"]
+            number=9,
+            identifiers=["0600000000", "0600000001", "0600000002"],
         ),
     )
 
@@ -378,7 +379,8 @@ def test_get_message_blacklists_vendor_example(client: Client) -> None:
     assert result == Blacklists(
         bounces=BlacklistSummary(number=18, identifiers=["0600000000", "0600000001", "0600000002"]),
         unsubscribers=BlacklistSummary(
-            number=9, identifiers=["0600000000", "0600000001", "0600000002"]
+            number=9,
+            identifiers=["0600000000", "0600000001", "0600000002"],
         ),
     )
 
@@ -502,9 +504,9 @@ def test_list_bounces_sample(client: Client) -> None:
                 BlacklistEvent(
                     date=datetime.fromtimestamp(1453215600000 / 1000, tz=timezone.utc),
                     campaign_id="534bac13e4b0598311698694",
-                )
+                ),
             ],
-        )
+        ),
     ]
 
 
@@ -641,7 +643,7 @@ def test_list_unsubscribers_sample(client: Client) -> None:
                 BlacklistEvent(
                     date=datetime.fromtimestamp(1413278484000 / 1000, tz=timezone.utc),
                     campaign_id=None,
-                )
+                ),
             ],
         ),
         BlacklistEntry(
@@ -653,7 +655,7 @@ def test_list_unsubscribers_sample(client: Client) -> None:
                 BlacklistEvent(
                     date=datetime.fromtimestamp(1453215600000 / 1000, tz=timezone.utc),
                     campaign_id="534bac13e4b0598311698694",
-                )
+                ),
             ],
         ),
     ]

@@ -106,28 +106,38 @@ def unsettled_lines(text: str) -> list[int]:
 
 
 def _docstrings(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where the docstrings are (see `_docstring_spans`), and the offsets of the first
+    lines of those black would change."""
+    starts, ends = _docstring_spans(text)
+    unsettled: list[int] = []
+    for start, end in zip(starts, ends, strict=True):
+        quotes = text.index('"""', start)
+        if end == len(text) + 3:  # never closed
+            unsettled.append(start)
+        elif not is_settled(text[quotes:end], text[start:quotes], LINE_LENGTH):
+            unsettled.append(start)
+    return starts, ends, unsettled
+
+
+def _docstring_spans(text: str) -> tuple[list[int], list[int]]:
     """Where the docstrings are (the triple-quoted strings that begin a line): the
-    offsets of their first lines, of their ends, and of those black would change.
+    offsets of their first lines, and of their ends.
 
     Templates write triple quotes nowhere else, and nothing inside one: a docstring's
     text is escaped so that it holds no three quotes in a row (`escape.docstring_body`).
     """
     starts: list[int] = []
     ends: list[int] = []
-    unsettled: list[int] = []
     for opening in _DOCSTRING.finditer(text):
         if ends and opening.start() < ends[-1]:
             continue  # the closing line of the one before
-        quotes = opening.end() - 3
         closing = text.find('"""', opening.end())
-        if closing == -1:
-            unsettled.append(opening.start())
-            break
         starts.append(opening.start())
+        if closing == -1:
+            ends.append(len(text) + 3)
+            break
         ends.append(closing + 3)
-        if not is_settled(text[quotes : closing + 3], text[opening.start() : quotes], LINE_LENGTH):
-            unsettled.append(opening.start())
-    return starts, ends, unsettled
+    return starts, ends
 
 
 def format_files(
@@ -256,34 +266,40 @@ def parts(text: str, indent: str = "") -> list[str]:
     between methods, so formatting the parts apart gives the same bytes as formatting
     the whole module. At `indent`, the first part is what comes before the first
     definition (a class's line, docstring and attributes).
+
+    Only the lines that begin at `indent` are looked at (a regular expression finds
+    them): in code laid out as black does, the lines an expression or a signature
+    continues on are indented further, or begin with the closing bracket; and the
+    text of a docstring, which can begin anywhere, is skipped (see `_docstrings`).
     """
-    starts = tuple(indent + start for start in _DEFINITION)
-    lines = text.splitlines(keepends=True)
-    pieces: list[list[str]] = [[]]
+    starts, ends = _docstring_spans(text)
+    definitions = tuple(indent + start for start in _DEFINITION)
+    decorator = indent + "@"
+    cuts = [0]
     in_decorators = False
-    depth = 0  # open brackets or an unfinished triple-quoted string make a line a continuation
-    for line in lines:
-        starts_here = depth == 0 and line.startswith(starts)
-        if starts_here and not in_decorators and any(kept.strip() for kept in pieces[-1]):
-            pieces.append([])
-        if starts_here:
-            in_decorators = line.startswith(indent + "@")
-        pieces[-1].append(line)
-        depth = _continuation(line, depth)
-    return ["".join(piece) for piece in pieces if piece]
+    for line in _lines_at(indent).finditer(text):
+        at = line.start()
+        inside = bisect.bisect_right(starts, at) - 1
+        if inside >= 0 and starts[inside] < at < ends[inside]:
+            continue  # the text of a docstring
+        if text.startswith(definitions, at):
+            if not in_decorators and text[cuts[-1] : at].strip():
+                cuts.append(at)
+            in_decorators = text.startswith(decorator, at)
+        elif text[at + len(indent)] not in ")]}":  # a closing bracket continues a statement
+            in_decorators = False
+    cuts.append(len(text))
+    return [text[start:end] for start, end in zip(cuts, cuts[1:], strict=False) if end > start]
 
 
-def _continuation(line: str, depth: int) -> int:
-    """A rough bracket count, enough to not cut inside an expression or a docstring
-    (a docstring opens a line, and holds no three quotes in a row: see `_docstrings`)."""
-    if depth < 0:  # inside a docstring
-        return 0 if '"""' in line else depth
-    if line.lstrip(" ").startswith('"""') and line.count('"""') == 1:
-        return -1
-    stripped = line.split("#", 1)[0] if '"' not in line and "'" not in line else line
-    return max(
-        0, depth + sum(stripped.count(c) for c in "([{") - sum(stripped.count(c) for c in ")]}")
-    )
+_LINES_AT: dict[str, re.Pattern[str]] = {}
+
+
+def _lines_at(indent: str) -> re.Pattern[str]:
+    """The lines beginning exactly at `indent` (not blank, not indented further)."""
+    if indent not in _LINES_AT:
+        _LINES_AT[indent] = re.compile(rf"^{indent}[^ \n]", re.MULTILINE)
+    return _LINES_AT[indent]
 
 
 def _identity(formatter: str) -> str:

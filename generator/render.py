@@ -114,7 +114,7 @@ def _environment(api: ir.Api, cache: Cache = DISABLED) -> jinja2.Environment:
     enums = {e.name: e for e in api.enums}
     environment.filters.update(
         fits=fits,
-        is_union=_is_union,
+        union_operands=_union_operands,
         literal=python_literal,
         regex_literal=regex_literal,
         docstring=_docstring,
@@ -174,12 +174,15 @@ def _environment(api: ir.Api, cache: Cache = DISABLED) -> jinja2.Environment:
     return environment
 
 
-def _is_union(annotation: str) -> bool:
-    """Whether an annotation is a union at its top level (`A | list[B | C]`, not `list[B | C]`)."""
+def _union_operands(annotation: str) -> list[str]:
+    """The operands of an annotation's top-level union (`A | list[B | C]`: `A`, `list[B | C]`);
+    one, the annotation itself, when it is not a union."""
+    operands = []
     depth = 0
     quote = ""
     escaped = False
-    for char in annotation:
+    start = 0
+    for index, char in enumerate(annotation):
         if quote:
             if escaped:
                 escaped = False
@@ -194,8 +197,10 @@ def _is_union(annotation: str) -> bool:
         elif char in ")]}":
             depth -= 1
         elif char == "|" and depth == 0:
-            return True
-    return False
+            operands.append(annotation[start:index].strip())
+            start = index + 1
+    operands.append(annotation[start:].strip())
+    return operands
 
 
 def _docstring(text: str, indent: int = 4, first: int | None = None) -> str:

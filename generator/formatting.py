@@ -112,9 +112,8 @@ def _docstrings(text: str) -> tuple[list[int], list[int], list[int]]:
     unsettled: list[int] = []
     for start, end in zip(starts, ends, strict=True):
         quotes = text.index('"""', start)
-        if end == len(text) + 3:  # never closed
-            unsettled.append(start)
-        elif not is_settled(text[quotes:end], text[start:quotes], LINE_LENGTH):
+        never_closed = end > len(text)
+        if never_closed or not is_settled(text[quotes:end], text[start:quotes], LINE_LENGTH):
             unsettled.append(start)
     return starts, ends, unsettled
 

@@ -23,6 +23,7 @@ rendered. Formatted definitions are cached by content.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import os
 import re
@@ -288,7 +289,7 @@ def parts(text: str, indent: str = "") -> list[str]:
         elif text[at + len(indent)] not in ")]}":  # a closing bracket continues a statement
             in_decorators = False
     cuts.append(len(text))
-    return [text[start:end] for start, end in zip(cuts, cuts[1:], strict=False) if end > start]
+    return [text[start:end] for start, end in itertools.pairwise(cuts) if end > start]
 
 
 _LINES_AT: dict[str, re.Pattern[str]] = {}

@@ -64,3 +64,16 @@ def is_settled(literal: str, indent: str, line_length: int) -> bool:
     # Closing quotes after the text: black moves them to a line of their own when
     # they would make the line too long, and pads a quote or a backslash before them.
     return len(last) + len(_QUOTES) <= line_length and not last.endswith(('"', "\\"))
+
+
+def is_settled_string(literal: str) -> bool:
+    """Whether black would leave a triple-quoted string that is not a docstring to it as it is.
+
+    black treats as a docstring only the first statement of a module, class, function
+    or other block; the text documenting an attribute, after it, is a plain string
+    to black, which it leaves as written but for the case of hex escapes.
+    """
+    if len(literal) < 6 or not (literal.startswith(_QUOTES) and literal.endswith(_QUOTES)):
+        return False
+    body = literal[3:-3]
+    return _QUOTES not in body and not _UNNORMAL_ESCAPE.search(body)

@@ -36,7 +36,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from .cache import DISABLED, Cache, installed, key
-from .docstrings import is_settled
+from .docstrings import is_settled, is_settled_string
 from .progress import SILENT, Progress
 
 if TYPE_CHECKING:  # black is imported only when something is left to it
@@ -113,10 +113,31 @@ def _docstrings(text: str) -> tuple[list[int], list[int], list[int]]:
     unsettled: list[int] = []
     for start, end in zip(starts, ends, strict=True):
         quotes = text.index('"""', start)
-        never_closed = end > len(text)
-        if never_closed or not is_settled(text[quotes:end], text[start:quotes], LINE_LENGTH):
+        literal = text[quotes:end]
+        if end > len(text):  # never closed
+            unsettled.append(start)
+        elif _after_a_statement(text, start):
+            if not is_settled_string(literal):
+                unsettled.append(start)
+        elif not is_settled(literal, text[start:quotes], LINE_LENGTH):
             unsettled.append(start)
     return starts, ends, unsettled
+
+
+def _after_a_statement(text: str, start: int) -> bool:
+    """Whether the line at `start` follows a statement of its block (is not the first):
+    the line before, blank lines aside, is code that does not open a block.
+
+    A comment on that line leaves it undecided, which counts as the first statement,
+    whose docstring black reformats (`docstrings.is_settled` applies, the stricter)."""
+    end = start - 1  # where the line before ends
+    while end >= 0:
+        begin = text.rfind("\n", 0, end) + 1
+        previous = text[begin:end].rstrip()
+        if previous:
+            return not previous.endswith(":") and "#" not in previous
+        end = begin - 1
+    return False
 
 
 def _docstring_spans(text: str) -> tuple[list[int], list[int]]:

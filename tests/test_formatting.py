@@ -61,6 +61,18 @@ def test_a_line_too_long_is_unsettled_unless_black_cannot_change_it() -> None:
     assert unsettled_lines("def f(\n    value: int = " + "1 + " * 30 + "1,\n) -> None:\n    pass\n")
 
 
+def test_an_attributes_documentation_is_a_plain_string_to_black() -> None:
+    long_last_line = "    " + "x" * 95 + '"""\n'  # too long with its quotes, for a docstring
+    attribute = 'class A:\n    x: int\n    """Text.\n' + long_last_line
+    assert unsettled_lines(attribute) == []
+    assert format_str(attribute, mode=black_mode()) == attribute
+    docstring = 'class A:\n    """Text.\n' + long_last_line + "\n    x: int\n"
+    assert unsettled_lines(docstring) == [docstring.index('    """')]
+    assert format_str(docstring, mode=black_mode()) != docstring
+    escaped = 'class A:\n    x: int\n    """Text \\xAB."""\n'  # black writes hex digits lower case
+    assert unsettled_lines(escaped) == [escaped.index('    """')]
+
+
 def test_wide_characters_count_at_least_as_black_counts_them() -> None:
     from black.strings import str_width
 

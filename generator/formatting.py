@@ -81,10 +81,12 @@ _DOCSTRING = re.compile(r'^[ ]*"""', re.MULTILINE)
 _STRING = r"""r?(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')"""
 _NAME = r"[A-Za-z_]\w*"
 # An item of a split list black cannot split further: a name or a string, maybe as a
-# keyword argument or as an entry of a dict (keyed by a string or a dotted name, which
-# no parameter's annotation can be), with its comma.
+# keyword argument, as an entry of a dict (keyed by a string or a dotted name, which
+# no parameter's annotation can be) or as the default of a parameter annotated with a
+# plain name, with its comma.
 _UNSPLITTABLE = re.compile(
-    rf"[ ]*(?:(?:{_STRING}|{_NAME}(?:\.{_NAME})+): |{_NAME}=)?(?:{_STRING}|{_NAME}(?:\.{_NAME})*),"
+    rf"[ ]*(?:(?:{_STRING}|{_NAME}(?:\.{_NAME})+): |{_NAME}=|{_NAME}: {_NAME} = )?"
+    rf"(?:{_STRING}|{_NAME}(?:\.{_NAME})*),"
 )
 
 

@@ -275,8 +275,8 @@ class NotificationMessage:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            number=_decode.string(_decode.required(fields, "number", path), path + ".number"),
-            message=_decode.string(_decode.required(fields, "message", path), path + ".message"),
+            number=_decode.required(fields, "number", path, _decode.string),
+            message=_decode.required(fields, "message", path, _decode.string),
             sender=_decode.optional(fields, "sender", path, _decode.string),
             campaign_name=_decode.optional(fields, "campaignName", path, _decode.string),
             category=_decode.optional(fields, "category", path, _decode.string),
@@ -334,14 +334,8 @@ class SendResult:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            credits_used=_decode.number(
-                _decode.required(fields, "creditsUsed", path),
-                path + ".creditsUsed",
-            ),
-            snapshot_id=_decode.string(
-                _decode.required(fields, "snapshotId", path),
-                path + ".snapshotId",
-            ),
+            credits_used=_decode.required(fields, "creditsUsed", path, _decode.number),
+            snapshot_id=_decode.required(fields, "snapshotId", path, _decode.string),
         )
 
     def to_json(self, path: str = "SendResult") -> dict[str, object]:
@@ -381,9 +375,11 @@ class Error:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            code=_decode.enum_of(ErrorCode, _decode.integer)(
-                _decode.required(fields, "code", path),
-                path + ".code",
+            code=_decode.required(
+                fields,
+                "code",
+                path,
+                _decode.enum_of(ErrorCode, _decode.integer),
             ),
             error=_decode.optional(fields, "error", path, _decode.string),
             message=_decode.optional(fields, "message", path, _decode.string),
@@ -449,8 +445,8 @@ class MarketingMessage:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            number=_decode.string(_decode.required(fields, "number", path), path + ".number"),
-            message=_decode.string(_decode.required(fields, "message", path), path + ".message"),
+            number=_decode.required(fields, "number", path, _decode.string),
+            message=_decode.required(fields, "message", path, _decode.string),
             sender=_decode.optional(fields, "sender", path, _decode.string),
             campaign_name=_decode.optional(fields, "campaignName", path, _decode.string),
             category=_decode.optional(fields, "category", path, _decode.string),
@@ -525,13 +521,17 @@ class MessageStatus:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            id=_decode.union_of(_decode.integer, _decode.string)(
-                _decode.required(fields, "id", path),
-                path + ".id",
+            id=_decode.required(
+                fields,
+                "id",
+                path,
+                _decode.union_of(_decode.integer, _decode.string),
             ),
-            state=_decode.enum_of(MessageState, _decode.string)(
-                _decode.required(fields, "state", path),
-                path + ".state",
+            state=_decode.required(
+                fields,
+                "state",
+                path,
+                _decode.enum_of(MessageState, _decode.string),
             ),
             state_date=_decode.optional(
                 fields,
@@ -639,37 +639,19 @@ class MessageStats:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            sent=_decode.integer(_decode.required(fields, "sent", path), path + ".sent"),
-            submitted=_decode.integer(
-                _decode.required(fields, "submitted", path),
-                path + ".submitted",
-            ),
-            delivered=_decode.integer(
-                _decode.required(fields, "delivered", path),
-                path + ".delivered",
-            ),
-            openers=_decode.integer(_decode.required(fields, "openers", path), path + ".openers"),
-            clickers=_decode.integer(
-                _decode.required(fields, "clickers", path),
-                path + ".clickers",
-            ),
-            clicks=_decode.integer(_decode.required(fields, "clicks", path), path + ".clicks"),
-            opens=_decode.integer(_decode.required(fields, "opens", path), path + ".opens"),
-            replies=_decode.integer(_decode.required(fields, "replies", path), path + ".replies"),
-            unsubscribers=_decode.integer(
-                _decode.required(fields, "unsubscribers", path),
-                path + ".unsubscribers",
-            ),
-            errors=_decode.integer(_decode.required(fields, "errors", path), path + ".errors"),
-            bounced=_decode.integer(_decode.required(fields, "bounced", path), path + ".bounced"),
-            complaint=_decode.integer(
-                _decode.required(fields, "complaint", path),
-                path + ".complaint",
-            ),
-            timespent=_decode.integer(
-                _decode.required(fields, "timespent", path),
-                path + ".timespent",
-            ),
+            sent=_decode.required(fields, "sent", path, _decode.integer),
+            submitted=_decode.required(fields, "submitted", path, _decode.integer),
+            delivered=_decode.required(fields, "delivered", path, _decode.integer),
+            openers=_decode.required(fields, "openers", path, _decode.integer),
+            clickers=_decode.required(fields, "clickers", path, _decode.integer),
+            clicks=_decode.required(fields, "clicks", path, _decode.integer),
+            opens=_decode.required(fields, "opens", path, _decode.integer),
+            replies=_decode.required(fields, "replies", path, _decode.integer),
+            unsubscribers=_decode.required(fields, "unsubscribers", path, _decode.integer),
+            errors=_decode.required(fields, "errors", path, _decode.integer),
+            bounced=_decode.required(fields, "bounced", path, _decode.integer),
+            complaint=_decode.required(fields, "complaint", path, _decode.integer),
+            timespent=_decode.required(fields, "timespent", path, _decode.integer),
         )
 
     def to_json(self, path: str = "MessageStats") -> dict[str, object]:
@@ -716,12 +698,9 @@ class Reply:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            id=_decode.string(_decode.required(fields, "id", path), path + ".id"),
-            identifier=_decode.string(
-                _decode.required(fields, "identifier", path),
-                path + ".identifier",
-            ),
-            message=_decode.string(_decode.required(fields, "message", path), path + ".message"),
+            id=_decode.required(fields, "id", path, _decode.string),
+            identifier=_decode.required(fields, "identifier", path, _decode.string),
+            message=_decode.required(fields, "message", path, _decode.string),
         )
 
     def to_json(self, path: str = "Reply") -> dict[str, object]:
@@ -757,10 +736,12 @@ class BlacklistSummary:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            number=_decode.integer(_decode.required(fields, "number", path), path + ".number"),
-            identifiers=_decode.array_of(_decode.string)(
-                _decode.required(fields, "identifiers", path),
-                path + ".identifiers",
+            number=_decode.required(fields, "number", path, _decode.integer),
+            identifiers=_decode.required(
+                fields,
+                "identifiers",
+                path,
+                _decode.array_of(_decode.string),
             ),
         )
 
@@ -795,13 +776,12 @@ class Blacklists:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            bounces=BlacklistSummary.from_json(
-                _decode.required(fields, "bounces", path),
-                path + ".bounces",
-            ),
-            unsubscribers=BlacklistSummary.from_json(
-                _decode.required(fields, "unsubscribers", path),
-                path + ".unsubscribers",
+            bounces=_decode.required(fields, "bounces", path, BlacklistSummary.from_json),
+            unsubscribers=_decode.required(
+                fields,
+                "unsubscribers",
+                path,
+                BlacklistSummary.from_json,
             ),
         )
 
@@ -847,25 +827,13 @@ class AccountStats:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            credits=_decode.number(_decode.required(fields, "credits", path), path + ".credits"),
-            sent=_decode.integer(_decode.required(fields, "sent", path), path + ".sent"),
-            submitted=_decode.integer(
-                _decode.required(fields, "submitted", path),
-                path + ".submitted",
-            ),
-            delivered=_decode.integer(
-                _decode.required(fields, "delivered", path),
-                path + ".delivered",
-            ),
-            undelivered=_decode.integer(
-                _decode.required(fields, "undelivered", path),
-                path + ".undelivered",
-            ),
-            bounces=_decode.integer(_decode.required(fields, "bounces", path), path + ".bounces"),
-            unsubscribers=_decode.integer(
-                _decode.required(fields, "unsubscribers", path),
-                path + ".unsubscribers",
-            ),
+            credits=_decode.required(fields, "credits", path, _decode.number),
+            sent=_decode.required(fields, "sent", path, _decode.integer),
+            submitted=_decode.required(fields, "submitted", path, _decode.integer),
+            delivered=_decode.required(fields, "delivered", path, _decode.integer),
+            undelivered=_decode.required(fields, "undelivered", path, _decode.integer),
+            bounces=_decode.required(fields, "bounces", path, _decode.integer),
+            unsubscribers=_decode.required(fields, "unsubscribers", path, _decode.integer),
         )
 
     def to_json(self, path: str = "AccountStats") -> dict[str, object]:
@@ -951,11 +919,8 @@ class BlacklistEntry:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            id=_decode.string(_decode.required(fields, "id", path), path + ".id"),
-            identifier=_decode.string(
-                _decode.required(fields, "identifier", path),
-                path + ".identifier",
-            ),
+            id=_decode.required(fields, "id", path, _decode.string),
+            identifier=_decode.required(fields, "identifier", path, _decode.string),
             deleted=_decode.optional(fields, "deleted", path, _decode.boolean),
             blacklist_id=_decode.optional(fields, "blacklistId", path, _decode.string),
             history=_decode.optional(
@@ -1003,10 +968,7 @@ class BlacklistAddition:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            identifier=_decode.string(
-                _decode.required(fields, "identifier", path),
-                path + ".identifier",
-            ),
+            identifier=_decode.required(fields, "identifier", path, _decode.string),
         )
 
     def to_json(self, path: str = "BlacklistAddition") -> dict[str, object]:
@@ -1040,7 +1002,7 @@ class CreatedId:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            id=_decode.string(_decode.required(fields, "id", path), path + ".id"),
+            id=_decode.required(fields, "id", path, _decode.string),
         )
 
     def to_json(self, path: str = "CreatedId") -> dict[str, object]:
@@ -1083,17 +1045,14 @@ class NumberCheck:
         fields = _decode.obj(data, path)
         return cls(
             international=_decode.optional(fields, "international", path, _decode.boolean),
-            raw_identifier=_decode.string(
-                _decode.required(fields, "rawIdentifier", path),
-                path + ".rawIdentifier",
-            ),
+            raw_identifier=_decode.required(fields, "rawIdentifier", path, _decode.string),
             formatted_identifier=_decode.optional(
                 fields,
                 "formattedIdentifier",
                 path,
                 _decode.nullable(_decode.string),
             ),
-            status=_decode.string(_decode.required(fields, "status", path), path + ".status"),
+            status=_decode.required(fields, "status", path, _decode.string),
         )
 
     def to_json(self, path: str = "NumberCheck") -> dict[str, object]:
@@ -1127,7 +1086,7 @@ class NewContactList:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            name=_decode.string(_decode.required(fields, "name", path), path + ".name"),
+            name=_decode.required(fields, "name", path, _decode.string),
         )
 
     def to_json(self, path: str = "NewContactList") -> dict[str, object]:
@@ -1160,7 +1119,7 @@ class ContactList:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            id=_decode.string(_decode.required(fields, "id", path), path + ".id"),
+            id=_decode.required(fields, "id", path, _decode.string),
             name=_decode.optional(fields, "name", path, _decode.string),
         )
 
@@ -1196,10 +1155,7 @@ class NewContact:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            identifier=_decode.string(
-                _decode.required(fields, "identifier", path),
-                path + ".identifier",
-            ),
+            identifier=_decode.required(fields, "identifier", path, _decode.string),
             attributes=_decode.optional(
                 fields,
                 "attributes",
@@ -1248,11 +1204,8 @@ class Contact:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            id=_decode.string(_decode.required(fields, "id", path), path + ".id"),
-            identifier=_decode.string(
-                _decode.required(fields, "identifier", path),
-                path + ".identifier",
-            ),
+            id=_decode.required(fields, "id", path, _decode.string),
+            identifier=_decode.required(fields, "identifier", path, _decode.string),
             attributes=_decode.optional(
                 fields,
                 "attributes",
@@ -1299,10 +1252,12 @@ class NewListField:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            name=_decode.string(_decode.required(fields, "name", path), path + ".name"),
-            type_=_decode.enum_of(FieldType, _decode.string)(
-                _decode.required(fields, "type", path),
-                path + ".type",
+            name=_decode.required(fields, "name", path, _decode.string),
+            type_=_decode.required(
+                fields,
+                "type",
+                path,
+                _decode.enum_of(FieldType, _decode.string),
             ),
             format=_decode.optional(
                 fields,
@@ -1351,10 +1306,12 @@ class ListField:
         fields = _decode.obj(data, path)
         return cls(
             id=_decode.optional(fields, "id", path, _decode.string),
-            name=_decode.string(_decode.required(fields, "name", path), path + ".name"),
-            type_=_decode.enum_of(FieldType, _decode.string)(
-                _decode.required(fields, "type", path),
-                path + ".type",
+            name=_decode.required(fields, "name", path, _decode.string),
+            type_=_decode.required(
+                fields,
+                "type",
+                path,
+                _decode.enum_of(FieldType, _decode.string),
             ),
             format=_decode.optional(
                 fields,
@@ -1440,12 +1397,9 @@ class NewCampaign:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            name=_decode.string(_decode.required(fields, "name", path), path + ".name"),
-            message=_decode.string(_decode.required(fields, "message", path), path + ".message"),
-            send_list=_decode.map_of(_decode.any_value)(
-                _decode.required(fields, "sendList", path),
-                path + ".sendList",
-            ),
+            name=_decode.required(fields, "name", path, _decode.string),
+            message=_decode.required(fields, "message", path, _decode.string),
+            send_list=_decode.required(fields, "sendList", path, _decode.map_of(_decode.any_value)),
             source_address=_decode.optional(fields, "sourceAddress", path, _decode.string),
             type_=_decode.optional(
                 fields,
@@ -1558,10 +1512,7 @@ class CampaignTest:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            identifier=_decode.string(
-                _decode.required(fields, "identifier", path),
-                path + ".identifier",
-            ),
+            identifier=_decode.required(fields, "identifier", path, _decode.string),
         )
 
     def to_json(self, path: str = "CampaignTest") -> dict[str, object]:
@@ -1596,10 +1547,7 @@ class CreditsUsed:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            credits_used=_decode.number(
-                _decode.required(fields, "creditsUsed", path),
-                path + ".creditsUsed",
-            ),
+            credits_used=_decode.required(fields, "creditsUsed", path, _decode.number),
         )
 
     def to_json(self, path: str = "CreditsUsed") -> dict[str, object]:
@@ -1790,29 +1738,17 @@ class CampaignStatus:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            id=_decode.string(_decode.required(fields, "id", path), path + ".id"),
-            name=_decode.string(_decode.required(fields, "name", path), path + ".name"),
-            state=_decode.string(_decode.required(fields, "state", path), path + ".state"),
-            credits_used=_decode.number(
-                _decode.required(fields, "creditsUsed", path),
-                path + ".creditsUsed",
-            ),
-            sent=_decode.integer(_decode.required(fields, "sent", path), path + ".sent"),
-            submitted=_decode.integer(
-                _decode.required(fields, "submitted", path),
-                path + ".submitted",
-            ),
-            delivered=_decode.integer(
-                _decode.required(fields, "delivered", path),
-                path + ".delivered",
-            ),
-            undelivered=_decode.integer(
-                _decode.required(fields, "undelivered", path),
-                path + ".undelivered",
-            ),
-            errors=_decode.integer(_decode.required(fields, "errors", path), path + ".errors"),
-            bounces=_decode.integer(_decode.required(fields, "bounces", path), path + ".bounces"),
-            replies=_decode.integer(_decode.required(fields, "replies", path), path + ".replies"),
+            id=_decode.required(fields, "id", path, _decode.string),
+            name=_decode.required(fields, "name", path, _decode.string),
+            state=_decode.required(fields, "state", path, _decode.string),
+            credits_used=_decode.required(fields, "creditsUsed", path, _decode.number),
+            sent=_decode.required(fields, "sent", path, _decode.integer),
+            submitted=_decode.required(fields, "submitted", path, _decode.integer),
+            delivered=_decode.required(fields, "delivered", path, _decode.integer),
+            undelivered=_decode.required(fields, "undelivered", path, _decode.integer),
+            errors=_decode.required(fields, "errors", path, _decode.integer),
+            bounces=_decode.required(fields, "bounces", path, _decode.integer),
+            replies=_decode.required(fields, "replies", path, _decode.integer),
         )
 
     def to_json(self, path: str = "CampaignStatus") -> dict[str, object]:

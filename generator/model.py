@@ -412,7 +412,7 @@ class ModelBuilder:
                     location=cast(Literal["path", "query", "header", "cookie"], location),
                     type=parameter_type,
                     required=bool(raw.get("required")) or location == "path",
-                    description=self._parameter_description(raw, schema, schema_pointer),
+                    description=self._parameter_description(raw),
                     constraints=self.schemas.constraints(schema, schema_pointer, parameter_type),
                     explode=bool(raw.get("explode", style == "form")),
                     style=style,
@@ -435,18 +435,9 @@ class ModelBuilder:
                 return {}
         return schema if isinstance(schema, dict) else {}
 
-    def _parameter_description(
-        self, raw: dict[str, Any], schema: Any, pointer: str
-    ) -> SpecText | None:
-        """The parameter's description, with its schema's default and deprecation."""
-        resolved, _ = self.schemas.resolve(schema, pointer)
-        resolved = resolved if isinstance(resolved, dict) else {}
-        own = schema if isinstance(schema, dict) else {}
-        defaults = [s["default"] for s in (own, resolved) if "default" in s]
-        deprecated = raw.get("deprecated") is True
-        if defaults:
-            return documented(raw.get("description"), defaults[0], deprecated)
-        return documented(raw.get("description"), deprecated=deprecated)
+    def _parameter_description(self, raw: dict[str, Any]) -> SpecText | None:
+        """The parameter's description, with whether it is deprecated."""
+        return documented(raw.get("description"), raw.get("deprecated") is True)
 
     def _request_bodies(
         self, spec: dict[str, Any], pointer: str, hint: str, names: Namespace, operation: str

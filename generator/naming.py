@@ -45,6 +45,7 @@ _RESERVED_VALUE_NAMES = frozenset(
         "cls",
         "options",
         # builtins
+        "abs",
         "all",
         "any",
         "bool",
@@ -78,6 +79,7 @@ _RESERVED_VALUE_NAMES = frozenset(
         "super",
         "tuple",
         "type",
+        "zip",
     }
 )
 # Names that read like digits (pycodestyle E741-E743).

@@ -29,6 +29,7 @@ from .formatting import fits
 from .naming import ERROR_NAMES, constant_name
 from .patterns import CharacterRule, character_rule
 from .progress import SILENT, Progress
+from .schemas import with_default
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -148,6 +149,9 @@ def _environment(api: ir.Api, cache: Cache = DISABLED) -> jinja2.Environment:
         shell_word=shlex.quote,
         credential_conditions=_credential_conditions,
         model_named=lambda name: models[name],
+        field_documentation=lambda f: (
+            with_default(f.description, f.default) if f.has_default else f.description
+        ),
         enum_member=lambda t, value: _enum_member(enums[t.name], value),
         first_member=lambda t: enums[t.name].members[0].name,
         enum_values=lambda t: [m.value for m in enums[t.name].members],

@@ -22,6 +22,7 @@ into one document; `large` runs more examples.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import itertools
 import re
@@ -467,13 +468,18 @@ def _kinds_of(schema: dict[str, Any]) -> set[str]:
     return {"number" if k == "integer" else k for k in kinds}
 
 
-_SEGMENT = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
+_SEGMENT = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\]")
 
 
 def _properties(named: str) -> list[str]:
     """The property names in a decoder path (`$.value.a[1]`) or a checked field
-    (`Case3.value[1]`), without the leading `$` or model name."""
-    return [m[1] for m in _SEGMENT.finditer(named[named.find(".") :]) if m[1]]
+    (`Case3.value[1]`, `Case3.value['a']` for a map's value), without the leading `$`
+    or model name."""
+    return [
+        m[1] or ast.literal_eval(m[3])
+        for m in _SEGMENT.finditer(named[named.find(".") :])
+        if m[1] or m[3]
+    ]
 
 
 def _oracle_places(errors: list[jsonschema.ValidationError]) -> set[str]:

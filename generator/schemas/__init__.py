@@ -16,7 +16,7 @@
 from .constraints import python_pattern
 from .context import BrokenSchema, text
 from .converter import SchemaConverter
-from .objects import documented, property_pointer
+from .objects import documented, property_pointer, with_default
 
 __all__ = [
     "BrokenSchema",
@@ -25,4 +25,5 @@ __all__ = [
     "property_pointer",
     "python_pattern",
     "text",
+    "with_default",
 ]

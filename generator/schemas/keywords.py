@@ -53,8 +53,16 @@ KEYWORDS: dict[str, Keyword] = {
     "$anchor": Keyword("reported", instead="a $ref to an anchor is not followed"),
     "$dynamicAnchor": Keyword("reported", instead="a $dynamicRef is not followed"),
     "$dynamicRef": Keyword("reported", instead="not followed; the value is typed as any value"),
-    "$recursiveAnchor": Keyword("reported", instead="a $recursiveRef is not followed"),
-    "$recursiveRef": Keyword("reported", instead="not followed; the value is typed as any value"),
+    "$recursiveAnchor": Keyword(
+        "reported",
+        instead="draft 2019-09's keyword (2020-12 has $dynamicAnchor); a $recursiveRef is not "
+        "followed",
+    ),
+    "$recursiveRef": Keyword(
+        "reported",
+        instead="draft 2019-09's keyword (2020-12 has $dynamicRef); not followed, the value is "
+        "typed as any value",
+    ),
     # Applicators
     "allOf": Keyword("typed"),
     "anyOf": Keyword("typed"),
@@ -67,12 +75,15 @@ KEYWORDS: dict[str, Keyword] = {
     "dependencies": Keyword(
         "reported",
         OBJECT,
-        "draft-07's keyword, split into dependentRequired and dependentSchemas since: ignored",
+        "draft-07's keyword (2020-12 has dependentRequired and dependentSchemas): ignored",
     ),
     "prefixItems": Keyword("typed", ARRAY),
     "items": Keyword("typed", ARRAY),
     "additionalItems": Keyword(
-        "reported", ARRAY, "not a keyword of JSON Schema 2020-12 nor of OpenAPI 3.0: ignored"
+        "reported",
+        ARRAY,
+        "an older draft's keyword (2020-12 has items, with prefixItems), nor one of OpenAPI 3.0: "
+        "ignored",
     ),
     "contains": Keyword("reported", ARRAY, _NOT_CHECKED),
     "minContains": Keyword("reported", ARRAY, "not checked before sending"),

@@ -292,9 +292,7 @@ class Objects:
             wire_name=SpecText(wire_name),
             type=value_type,
             required=required,
-            description=documented(
-                description, default if has_default else _NO_DEFAULT, deprecated
-            ),
+            description=documented(description, deprecated),
             constraints=self.schemas.rules.of(schema, pointer, value_type, closed=in_model),
             default=default,
             has_default=has_default,
@@ -305,21 +303,22 @@ class Objects:
         )
 
 
-_NO_DEFAULT = object()
-
-
-def documented(
-    description: Any, default: Any = _NO_DEFAULT, deprecated: bool = False
-) -> SpecText | None:
-    """A description with what the schema says besides: its `default` (what the API
-    assumes when the value is left out) and whether it is deprecated."""
+def documented(description: Any, deprecated: bool = False) -> SpecText | None:
+    """A description with whether the schema is deprecated. (A `default` is documented by
+    the templates: in a model's docstring, and as what the API uses for an argument left
+    out.)"""
     parts = [description.strip()] if isinstance(description, str) and description.strip() else []
-    if default is not _NO_DEFAULT:
-        shown = json.dumps(default, ensure_ascii=False, sort_keys=True)
-        parts.append(f"Default: `{shown if len(shown) <= 80 else shown[:77] + '...'}`.")
     if deprecated:
         parts.append("Deprecated.")
     return SpecText("\n\n".join(parts)) if parts else None
+
+
+def with_default(description: SpecText | None, default: Any) -> SpecText:
+    """`description` followed by `default` as JSON (what the API assumes when the value
+    is left out), shortened past 80 characters."""
+    shown = json.dumps(default, ensure_ascii=False, sort_keys=True)
+    note = f"Default: `{shown if len(shown) <= 80 else shown[:77] + '...'}`."
+    return SpecText(f"{description}\n\n{note}" if description else note)
 
 
 def implied_type(schema: dict[str, Any]) -> str | None:

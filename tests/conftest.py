@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import signal
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,13 @@ from generator.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "openapi.yaml"
 SHARED_SPECS = ROOT.parent / "shared" / "specs"
+
+# Tests send Ctrl-C (SIGINT) to the processes they start, as a terminal would. A test run
+# started in the background (`make test &`, a CI step) ignores SIGINT, and an ignored
+# signal stays ignored in every process started from it: handle it as a terminal's
+# process does, so that those processes see it.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @dataclass

@@ -222,9 +222,6 @@ import os, signal, sys
 from generator import cli, pipeline, write
 
 where = sys.argv[1]
-# As a command typed at a terminal: a test run started in the background (`make test &`)
-# ignores SIGINT, and an ignored signal stays ignored in every process started from it.
-signal.signal(signal.SIGINT, signal.default_int_handler)
 
 def interrupt(*args):
     os.killpg(0, signal.SIGINT)

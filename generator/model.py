@@ -89,6 +89,7 @@ class ModelBuilder:
         for operation in self._operations(default_security, schemes):
             operations.append(operation)
             self.progress.count(len(operations), None, "operations")
+        self.progress.count(len(operations), len(operations), "operations")  # the total, drawn
         self.schemas.convert_components()
         self._report_broken()
         errors = [p for p in self.problems if p.severity is Severity.ERROR]

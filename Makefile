@@ -11,7 +11,7 @@ PRISM_STAMP := $(BENCH_VENV)/prism/.installed
 SPEC := spec/openapi.yaml
 GENERATE := $(BIN)/python -m generator generate $(SPEC) -o generated --package-name primotexto
 
-.PHONY: generate check test test-large bench serve lock clean
+.PHONY: generate check test test-large bench bench-large serve lock clean
 
 $(STAMP): requirements/lock.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ test-large: $(STAMP)
 ## bench: performance figures as ratios against baselines measured in the same run
 bench: $(STAMP) $(BENCH_STAMP) $(PRISM_STAMP)
 	PEER_BIN=$(BENCH_VENV)/bin $(BIN)/python bench/run.py
+
+## bench-large: generation time and memory on OpenAI and GitHub against the peer (many minutes)
+bench-large: $(STAMP) $(BENCH_STAMP)
+	PEER_BIN=$(BENCH_VENV)/bin $(BIN)/python bench/run.py --large
 
 # The peer generator the benchmarks compare against, in a virtual environment of its own.
 $(BENCH_STAMP): requirements/bench.txt

@@ -3,12 +3,15 @@ the same run (medians of several runs; these machines are noisy, so tests never 
 
 from __future__ import annotations
 
+import os
 import runpy
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 BENCHMARKS = ("fixture_server_bench.py", "import_bench.py", "call_bench.py", "generate_bench.py")
+# `run.py --large` (make bench-large): the largest documents, minutes of generation each.
+LARGE_BENCHMARKS = ("generate_large_bench.py",)
 
 
 def main() -> int:
@@ -17,7 +20,7 @@ def main() -> int:
     from results import table
 
     failed = 0
-    for name in BENCHMARKS:
+    for name in LARGE_BENCHMARKS if "--large" in sys.argv[1:] else BENCHMARKS:
         print(f"== {name}", flush=True)
         try:
             runpy.run_path(str(HERE / name), run_name="__main__")
@@ -27,6 +30,11 @@ def main() -> int:
             failed += exit_.code not in (None, 0)
     print("\n== summary: every figure against its baseline measured in this run", flush=True)
     print(table())
+    load = os.getloadavg()
+    print(
+        f"load average at the end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}",
+        f"on {os.cpu_count()} cores",
+    )
     return 1 if failed else 0
 
 

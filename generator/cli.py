@@ -26,6 +26,7 @@ from .fixture_server import cli as fixture_server_cli
 from .formatting import FORMATTERS, FormatterUnavailable, TemplateError
 from .naming import package_name_problem
 from .pipeline import generate
+from .progress import on_terminal
 
 
 class ExitCode(IntEnum):
@@ -162,6 +163,7 @@ def _generate(args: argparse.Namespace) -> int:
         return ExitCode.INVALID
     write.check_output_folder(args.output)  # before the work, not after it
     cache = DISABLED if args.no_cache else Cache(default_folder())
+    progress = on_terminal(sys.stderr)
     try:
         result = generate(
             args.spec,
@@ -171,6 +173,7 @@ def _generate(args: argparse.Namespace) -> int:
             recordings=args.recordings,
             formatter=args.formatter,
             cache=cache,
+            progress=progress,
         )
     except SpecError as exc:
         for problem in in_document_order(exc.problems, args.spec):
@@ -184,15 +187,20 @@ def _generate(args: argparse.Namespace) -> int:
         _say(f"internal error: {exc}")
         return ExitCode.INTERNAL
     finally:
+        progress.clear()
         for cache_warning in cache.warnings:
             _say(str(cache_warning))
     for warning in result.warnings:
         _say(str(warning))
 
+    def waiting(message: str) -> None:
+        progress.clear()
+        _say(message)
+
     changes = _api_changes(args.output, result.files)
     sys.stderr.write(api_changes.report(changes, args.output))
     if args.check:
-        plan = write.examine(args.output, result.files, protect=[args.spec], waiting=_say)
+        plan = write.examine(args.output, result.files, protect=[args.spec], waiting=waiting)
         for note in plan.notes:
             _say(str(note))
         if plan.empty:
@@ -204,7 +212,9 @@ def _generate(args: argparse.Namespace) -> int:
         if args.fail_on_breaking and any(c.kind == "breaking" for c in changes):
             return ExitCode.BREAKING
         return ExitCode.OUT_OF_DATE
-    plan = write.write_tree(args.output, result.files, protect=[args.spec], waiting=_say)
+    progress.stage("writing", f"{len(result.files)} files")
+    plan = write.write_tree(args.output, result.files, protect=[args.spec], waiting=waiting)
+    progress.clear()
     for note in plan.notes:
         _say(str(note))
     changed = len(plan.writes) + len(plan.deletions)

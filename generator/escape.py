@@ -9,7 +9,6 @@ quotes, template braces, backslashes, newlines, control characters).
 
 from __future__ import annotations
 
-import json
 import math
 import textwrap
 from typing import Any
@@ -34,9 +33,10 @@ def python_literal(value: Any) -> str:
     if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
             raise ValueError(f"{value!r} is not a JSON number")
-        return repr(float(value))
+        # As black writes numbers: `1e+16` is `1e16` (repr's other forms are black's).
+        return repr(float(value)).replace("e+", "e")
     if isinstance(value, str):
-        return _split_string_literal(str(value))
+        return _string_literal(str(value))
     if isinstance(value, list):
         return "[" + ", ".join(python_literal(v) for v in value) + "]"
     if isinstance(value, tuple):
@@ -46,32 +46,6 @@ def python_literal(value: Any) -> str:
         entries = (f"{_string_literal(str(k))}: {python_literal(v)}" for k, v in value.items())
         return "{" + ", ".join(entries) + "}"
     raise TypeError(f"cannot express {type(value).__name__} as a literal")
-
-
-_SPLIT_ABOVE = 40
-_PIECE = 60
-
-
-def _split_string_literal(text: str) -> str:
-    """A long string as parenthesised adjacent literals of similar length, split between words.
-
-    Black never splits a string, so this keeps generated lines within the limit.
-    """
-    if len(text) <= _SPLIT_ABOVE or " " not in text:
-        return _string_literal(text)
-    count = max(2, -(-len(text) // _PIECE))
-    target = len(text) // count
-    pieces: list[str] = []
-    start = 0
-    while start < len(text):
-        if len(pieces) == count - 1:
-            end = len(text)
-        else:
-            space = text.find(" ", start + target)
-            end = space + 1 if space != -1 else len(text)
-        pieces.append(text[start:end])
-        start = end
-    return "(" + " ".join(_string_literal(piece) for piece in pieces) + ")"
 
 
 def regex_literal(pattern: str) -> str:
@@ -85,15 +59,33 @@ def regex_literal(pattern: str) -> str:
     return python_literal(pattern)
 
 
+_STRING_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
 def _string_literal(text: str) -> str:
-    # json.dumps escapes quotes, backslashes and every control character, and
-    # its output is a valid Python string literal; non-ASCII text stays readable.
-    encoded = json.dumps(text, ensure_ascii=False)
-    # JSON leaves lone surrogates (which cannot be written as UTF-8), format
-    # characters such as bidirectional overrides (which make source read other
-    # than it runs), U+2028/U+2029 and other invisible characters as they are:
-    # Python escapes mean exactly the same text and show what is there.
-    return "".join(c if c.isprintable() or c == " " else _python_escape(c) for c in encoded)
+    """`text` as black writes a string literal, so black leaves it as it is.
+
+    Double quotes, unless the text holds more double quotes than single ones
+    (black's rule: the quotes that need fewer escapes, double on a tie). Only
+    the chosen quote and backslashes are escaped; line breaks, tabs and other
+    control characters as `\\n`, `\\t`, `\\x1b`; lone surrogates (which cannot be
+    written as UTF-8), format characters such as bidirectional overrides (which
+    make source read other than it runs), U+2028/U+2029 and other invisible
+    characters as Python escapes in lower case hex, which mean exactly the same
+    text and show what is there. Non-ASCII text stays readable.
+    """
+    quote = "'" if text.count('"') > text.count("'") else '"'
+    if text.isprintable() and "\\" not in text and quote not in text:
+        return f"{quote}{text}{quote}"  # the common case, decided without a loop
+    escaped = "".join(
+        (
+            _STRING_ESCAPES.get(c) or ("\\" + c if c == quote else c)
+            if c.isprintable() or c in _STRING_ESCAPES
+            else _python_escape(c)
+        )
+        for c in text
+    )
+    return f"{quote}{escaped}{quote}"
 
 
 def _python_escape(char: str) -> str:

@@ -17,6 +17,7 @@ from .errors import Location, Problem, Severity, SpecError, join_pointer
 from .escape import SpecText
 from .load import Document
 from .naming import Namespace, class_name, value_name
+from .progress import SILENT, Progress
 from .schemas import BrokenSchema, SchemaConverter, documented, property_pointer, text
 from .schemas.context import UNEXPECTED_SHAPES, unreadable
 from .validate import resolve_pointer
@@ -56,6 +57,7 @@ class ModelBuilder:
     package_name: str
     lenient: bool = False
     problems: list[Problem] = field(default_factory=list)
+    progress: Progress = SILENT
 
     def __post_init__(self) -> None:
         self.schemas = SchemaConverter(
@@ -84,7 +86,11 @@ class ModelBuilder:
         self._unsupported_parts()
         schemes = self._security_schemes()
         default_security = self._security(self.data.get("security"), "/security", schemes)
-        operations = list(self._operations(default_security, schemes))
+        operations = []
+        for operation in self._operations(default_security, schemes):
+            operations.append(operation)
+            self.progress.count(len(operations), None, "operations")
+        self.progress.count(len(operations), len(operations), "operations")  # the total, drawn
         self.schemas.convert_components()
         self._report_broken()
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
@@ -732,9 +738,9 @@ class ModelBuilder:
 
 
 def build_api(
-    document: Document, package_name: str, *, lenient: bool = False
+    document: Document, package_name: str, *, lenient: bool = False, progress: Progress = SILENT
 ) -> tuple[ir.Api, list[Problem]]:
-    builder = ModelBuilder(document, package_name, lenient=lenient)
+    builder = ModelBuilder(document, package_name, lenient=lenient, progress=progress)
     try:
         api = builder.build()
     except UNEXPECTED_SHAPES as error:

@@ -22,6 +22,7 @@ from .errors import Problem, in_document_order
 from .formatting import format_files
 from .model import build_api
 from .naming import package_name_from_title
+from .progress import SILENT, Progress
 from .render import render
 from .validate import start_validation
 from .write import with_manifest
@@ -43,31 +44,41 @@ def generate(
     recordings: Path | None = None,
     formatter: str = "black",
     cache: Cache = DISABLED,
+    progress: Progress = SILENT,
 ) -> Generated:
     """Produce every output file for `spec`; raises `SpecError` when it cannot.
 
     Contract tests are generated when `recordings` (by default `recordings/`
     beside the spec) holds recorded interactions; `output` is where they will
     live, so that they can find the spec and the recordings relative to it.
+    `progress` is told of each stage as it begins.
     """
+    progress.stage("loading", spec.name)
     document = load_spec(spec)
     validation = start_validation(document, lenient=lenient, cache=cache)
     try:
         info = document.data.get("info")
         title = str((info if isinstance(info, dict) else {}).get("title") or spec.stem)
+        progress.stage("modelling")
         api, problems = build_api(
-            document, package_name or package_name_from_title(title), lenient=lenient
+            document,
+            package_name or package_name_from_title(title),
+            lenient=lenient,
+            progress=progress,
         )
         recordings_dir = recordings if recordings is not None else spec.parent / "recordings"
         contracts, contract_problems = build_contracts(api, spec, recordings_dir, output / "tests")
         api = dataclasses.replace(api, contracts=contracts, folder_name=output.resolve().name)
-        rendered = render(api, cache=cache)
-        files = format_files(rendered, formatter=formatter, cache=cache)
+        progress.stage("rendering")
+        rendered = render(api, cache=cache, progress=progress)
+        progress.stage("formatting")
+        files = format_files(rendered, formatter=formatter, cache=cache, progress=progress)
     except Exception:
         # The later stages ran beside the validator; on an invalid document whatever
         # they tripped on is a consequence, and the validator's problems are the cause.
         validation.result()
         raise
+    progress.stage("validating")
     warnings = validation.result()
     return Generated(
         with_manifest({**files, API_FILE: record(api)}),

@@ -25,8 +25,10 @@ from .escape import (
     refuse_unescaped,
     regex_literal,
 )
+from .formatting import fits
 from .naming import ERROR_NAMES, constant_name
 from .patterns import CharacterRule, character_rule
+from .progress import SILENT, Progress
 from .schemas import with_default
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -58,7 +60,7 @@ CONTRACT_OUTPUTS = (
 )
 
 
-def render(api: ir.Api, *, cache: Cache = DISABLED) -> dict[str, str]:
+def render(api: ir.Api, *, cache: Cache = DISABLED, progress: Progress = SILENT) -> dict[str, str]:
     """Every output file's path (relative, POSIX) and text.
 
     Compiled templates are kept in `cache` between runs (see `SignedBytecodeCache`).
@@ -71,6 +73,7 @@ def render(api: ir.Api, *, cache: Cache = DISABLED) -> dict[str, str]:
     for template_name, output in outputs:
         path = output.format(package=api.package_name)
         files[path] = environment.get_template(template_name).render(api=api)
+        progress.count(len(files), len(outputs), "files")
     return files
 
 
@@ -111,6 +114,8 @@ def _environment(api: ir.Api, cache: Cache = DISABLED) -> jinja2.Environment:
     models = {m.name: m for m in api.models}
     enums = {e.name: e for e in api.enums}
     environment.filters.update(
+        fits=fits,
+        union_operands=_union_operands,
         literal=python_literal,
         regex_literal=regex_literal,
         docstring=_docstring,
@@ -171,6 +176,35 @@ def _environment(api: ir.Api, cache: Cache = DISABLED) -> jinja2.Environment:
         table_cell=lambda text: markdown(text).replace("|", "\\|").replace("\n", " "),
     )
     return environment
+
+
+def _union_operands(annotation: str) -> list[str]:
+    """The operands of an annotation's top-level union (`A | list[B | C]`: `A`, `list[B | C]`);
+    one, the annotation itself, when it is not a union."""
+    operands = []
+    depth = 0
+    quote = ""
+    escaped = False
+    start = 0
+    for index, char in enumerate(annotation):
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            operands.append(annotation[start:index].strip())
+            start = index + 1
+    operands.append(annotation[start:].strip())
+    return operands
 
 
 def _docstring(text: str, indent: int = 4, first: int | None = None) -> str:
@@ -361,7 +395,9 @@ def _credential_conditions(api: ir.Api) -> list[str]:
     if api.uses_bearer:
         conditions.append("settings.token is not None")
     if api.uses_basic:
-        conditions.append("(settings.username is not None and settings.password is not None)")
+        basic = "settings.username is not None and settings.password is not None"
+        # Parenthesised only beside another condition (black drops redundant parentheses).
+        conditions.append(f"({basic})" if conditions else basic)
     return conditions
 
 

@@ -59,9 +59,9 @@ def test_sending_identifier_instead_of_number_fails_with_a_diff(
     def edit(templates: Path) -> None:
         replace_in(
             templates / "package" / "_operations.py.jinja",
-            "        {{ field.wire_name|literal }}: {{ encode(",
-            '        {{ ("identifier" if field.wire_name == "number"'
-            " else field.wire_name)|literal }}: {{ encode(",
+            'head=field.wire_name|literal ~ ": ", tail=",") }}',
+            'head=("identifier" if field.wire_name == "number" else field.wire_name)|literal'
+            ' ~ ": ", tail=",") }}',
         )
 
     result = run_generated_tests(tmp_path, monkeypatch, edit)

@@ -1,4 +1,4 @@
-"""Docstrings set aside while formatting: `is_settled` must never claim what black would change."""
+"""`is_settled` must never claim that black leaves a docstring it would change."""
 
 from __future__ import annotations
 
@@ -8,14 +8,9 @@ from black.mode import Mode, TargetVersion
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.docstrings import is_settled, skeleton
+from generator.docstrings import is_settled
 from generator.escape import docstring_body
-from generator.formatting import LINE_LENGTH, chunks
-from generator.load import load_document
-from generator.model import build_api
-from generator.render import render
-
-from .conftest import SPEC
+from generator.formatting import LINE_LENGTH
 
 MODE = Mode(target_versions={TargetVersion.PY310}, line_length=LINE_LENGTH)
 
@@ -112,24 +107,3 @@ def test_plain_descriptions_come_out_of_docstring_body_settled(text: str, depth:
         assert format_str(code, mode=MODE) == code
     if text.isascii() and text.isalnum():
         assert is_settled(literal, indent, LINE_LENGTH)
-
-
-def test_formatting_a_skeleton_and_restoring_equals_formatting_the_piece() -> None:
-    api = build_api(load_document(SPEC), "primotexto")[0]
-    masked = 0
-    for path, text in render(api).items():
-        if not path.endswith(".py"):
-            continue
-        for piece in chunks(text)[:12]:  # a sample of every module keeps this quick
-            bones = skeleton(piece, LINE_LENGTH)
-            assert bones.restore(bones.text) == piece
-            masked += len(bones.docstrings)
-            expected = format_str(piece, mode=MODE)
-            assert bones.restore(format_str(bones.text, mode=MODE)) == expected, path
-            assert bones.mask(expected) == format_str(bones.text, mode=MODE), path
-    assert masked > 100  # the rendered client's docstrings are nearly all settled
-
-
-def test_placeholders_already_in_the_text_turn_masking_off() -> None:
-    piece = 'def f():\n    """Doc."""\n    return "@docstring-0"\n'
-    assert skeleton(piece, LINE_LENGTH).text == piece

@@ -44,7 +44,20 @@ def test_regex_literal_is_exact(pattern: str) -> None:
     assert ast.literal_eval(regex_literal(pattern)) == pattern
 
 
-def test_long_strings_are_split_between_words() -> None:
-    text = "word " * 30
-    literal = python_literal(text)
-    assert literal.startswith("(") and ast.literal_eval(literal) == text
+def test_strings_are_written_as_black_writes_them() -> None:
+    from black import format_str
+
+    from generator.formatting import black_mode
+
+    for text in (
+        "word " * 30,
+        'say "hi"',
+        "it's",
+        'both \' and ""',
+        "tab\tnew\nline",
+        "\x1b\u202e",
+    ):
+        literal = python_literal(text)
+        assert ast.literal_eval(literal) == text
+        assert format_str(f"x = {literal}\n", mode=black_mode()) == f"x = {literal}\n", literal
+    assert python_literal("word " * 30).count('"') == 2  # one literal: black never splits strings

@@ -1,4 +1,4 @@
-"""Formatting one top-level definition at a time gives the formatter's bytes, and is cached."""
+"""Only what the templates cannot promise goes through the formatter, and is cached."""
 
 from __future__ import annotations
 
@@ -6,52 +6,133 @@ from pathlib import Path
 
 import pytest
 from black import format_str
-from black.mode import Mode, TargetVersion
 
 from generator.cache import Cache, installed
-from generator.formatting import TemplateError, chunks, format_files
+from generator.formatting import (
+    TemplateError,
+    black_mode,
+    format_files,
+    parts,
+    unsettled_lines,
+    width,
+)
 from generator.load import load_document
 from generator.model import build_api
 from generator.render import render
 
 from .conftest import SHARED_SPECS, SPEC
 
-MODE = Mode(target_versions={TargetVersion.PY310}, line_length=100)
+LONG_CALL = "    return some_function(" + ", ".join(f"argument_{i}" for i in range(12)) + ")\n"
+SETTLED = 'def settled(value: int) -> int:\n    """Kept as written."""\n    return value\n'
+UNSETTLED = "def unsettled() -> int:\n" + LONG_CALL
 
 
-def test_chunks_keep_decorators_docstrings_and_brackets_with_their_definition() -> None:
+def test_parts_keep_decorators_docstrings_and_brackets_with_their_definition() -> None:
     text = (
         '"""Module."""\n\nimport x\n\n@decorator\n@other(\n  1,\n)\ndef f():\n'
         '    """Doc\ndef not_a_cut():\n    """\n    return (\n1\n)\nclass C: pass\n'
     )
-    pieces = chunks(text)
+    pieces = parts(text)
     assert [p.splitlines()[0] for p in pieces] == ['"""Module."""', "@decorator", "class C: pass"]
-    assert "".join(pieces).replace("\n", "") == text.replace("\n", "")
+    assert "".join(pieces) == text
+
+
+def test_a_class_is_cut_before_each_method() -> None:
+    text = (
+        'class C:\n    """Doc."""\n\n    x: int\n\n    @property\n    def a(self) -> int:\n'
+        "        return 1\n\n    def b(self) -> None:\n        pass\n"
+    )
+    pieces = parts(text, "    ")
+    assert [p.splitlines()[0] for p in pieces] == [
+        "class C:",
+        "    @property",
+        "    def b(self) -> None:",
+    ]
+    assert "".join(pieces) == text
+
+
+def test_a_line_too_long_is_unsettled_unless_black_cannot_change_it() -> None:
+    text = SETTLED + "\n\n" + UNSETTLED
+    assert unsettled_lines(text) == [text.index(LONG_CALL)]
+    docstring = '    """' + " ".join(["word"] * 30) + '"""\n'
+    assert unsettled_lines("def f() -> None:\n" + docstring) == []  # black keeps a docstring's text
+    item = "        " + repr("x" * 100) + ",\n"  # an item black has nothing to split in
+    assert unsettled_lines("VALUES = [\n" + item + "]\n") == []
+    assert unsettled_lines("def f(\n    value: int = " + "1 + " * 30 + "1,\n) -> None:\n    pass\n")
+
+
+def test_an_attributes_documentation_is_a_plain_string_to_black() -> None:
+    long_last_line = "    " + "x" * 95 + '"""\n'  # too long with its quotes, for a docstring
+    attribute = 'class A:\n    x: int\n    """Text.\n' + long_last_line
+    assert unsettled_lines(attribute) == []
+    assert format_str(attribute, mode=black_mode()) == attribute
+    docstring = 'class A:\n    """Text.\n' + long_last_line + "\n    x: int\n"
+    assert unsettled_lines(docstring) == [docstring.index('    """')]
+    assert format_str(docstring, mode=black_mode()) != docstring
+    escaped = 'class A:\n    x: int\n    """Text \\xAB."""\n'  # black writes hex digits lower case
+    assert unsettled_lines(escaped) == [escaped.index('    """')]
+
+
+def test_wide_characters_count_at_least_as_black_counts_them() -> None:
+    from black.strings import str_width
+
+    for line in ("plain", "éèàü ñ Ω Ж", "漢字かな", "emoji 🎉 and ☰", "e\u0301"):
+        assert width(line) >= str_width(line), line
+    assert width("éèàü") == 4  # counted exactly below U+1100
+
+
+def test_only_definitions_with_unsettled_lines_go_through_black(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator import formatting
+
+    seen: list[str] = []
+    real = formatting._black_format
+
+    def recording(units: dict[int, formatting._Unit]) -> dict[int, str]:
+        seen.extend(unit.text for unit in units.values())
+        return real(units)
+
+    monkeypatch.setattr("generator.formatting._black_format", recording)
+    text = '"""Module."""\n\n\n' + SETTLED + "\n\n" + UNSETTLED
+    formatted = format_files({"m.py": text, "README.md": LONG_CALL})
+    assert seen == [UNSETTLED]
+    assert formatted["m.py"] == format_str(text, mode=black_mode())
+    assert formatted["README.md"] == LONG_CALL
+    seen.clear()
+    assert format_files({"m.py": SETTLED}) == {"m.py": SETTLED}
+    assert seen == []
+
+
+def test_a_method_is_formatted_alone_within_its_class() -> None:
+    method = "    def long(self) -> int:\n    " + LONG_CALL
+    text = "class C:\n    x: int = 1\n\n    def short(self) -> int:\n        return 1\n\n" + method
+    assert format_files({"m.py": text})["m.py"] == format_str(text, mode=black_mode())
 
 
 @pytest.mark.parametrize(
     "spec", [SPEC, SHARED_SPECS / "feature-matrix-3.1.yaml", SHARED_SPECS / "petstore3.yaml"]
 )
-def test_piecewise_formatting_equals_formatting_whole_modules(spec: Path) -> None:
+def test_formatting_the_rendered_code_gives_blacks_bytes(spec: Path) -> None:
     api = build_api(load_document(spec), "pkg", lenient=True)[0]
     files = {path: text for path, text in render(api).items() if path.endswith(".py")}
     formatted = format_files(files)
-    for path, text in files.items():
-        assert formatted[path] == format_str(text, mode=MODE), path
+    for path, text in formatted.items():
+        assert text == format_str(text, mode=black_mode()), path
 
 
 def test_a_cached_piece_is_not_formatted_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = Cache(tmp_path)
-    first = format_files({"a.py": "def f( ):\n  return 1\n"}, cache=cache)
+    first = format_files({"a.py": UNSETTLED}, cache=cache)
+    assert first["a.py"] == format_str(UNSETTLED, mode=black_mode()) != UNSETTLED
 
-    def no_black(texts: dict[str, str]) -> dict[str, str]:
-        raise AssertionError(f"formatted again: {list(texts)}")
+    def no_black(units: dict[int, object]) -> dict[int, str]:
+        raise AssertionError(f"formatted again: {list(units.values())}")
 
     monkeypatch.setattr("generator.formatting._black_format", no_black)
-    assert format_files({"a.py": "def f( ):\n  return 1\n"}, cache=cache) == first
-    assert first["a.py"] == "def f():\n    return 1\n"
+    assert format_files({"a.py": UNSETTLED}, cache=cache) == first
 
 
 def test_a_description_edit_keeps_the_validation_result(tmp_path: Path) -> None:
@@ -86,39 +167,42 @@ def test_a_description_edit_is_formatted_from_the_cache_without_black(
     )
     assert edited != text
     files = render(build_api(parse_document(SPEC, edited), "primotexto")[0])
-    expected = format_files(files)  # no cache: every piece through black
+    expected = format_files(files)  # no cache: every unsettled piece through black
 
-    def no_black(texts: dict[str, str]) -> dict[str, str]:
-        raise AssertionError(f"formatted again: {list(texts)}")
+    def no_black(units: dict[int, object]) -> dict[int, str]:
+        raise AssertionError(f"formatted again: {list(units.values())}")
 
     monkeypatch.setattr("generator.formatting._black_format", no_black)
     assert format_files(files, cache=cache) == expected
 
 
-def test_ruff_formats_each_module_as_ruff_format_does(tmp_path: Path) -> None:
+def test_ruff_formats_what_is_unsettled_as_ruff_format_does() -> None:
     import subprocess
     import sys
 
-    api = build_api(load_document(SHARED_SPECS / "petstore3.yaml"), "pkg", lenient=True)[0]
-    files = {path: text for path, text in render(api).items() if path.endswith(".py")}
-    formatted = format_files(files, formatter="ruff")
+    text = '"""Module."""\n\n\n' + SETTLED + "\n\n" + UNSETTLED
+    formatted = format_files({"m.py": text}, formatter="ruff")
     ruff = Path(sys.executable).parent / "ruff"
-    for path, text in files.items():
-        whole = subprocess.run(
-            [ruff, "format", "--isolated", "--line-length=100", "--target-version=py310", "-"],
-            input=text,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        assert formatted[path] == whole, path
+    whole = subprocess.run(
+        [ruff, "format", "--isolated", "--line-length=100", "--target-version=py310", "-"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert formatted["m.py"] == whole != text
 
 
 def test_ruff_names_the_file_whose_rendered_code_is_not_python() -> None:
-    with pytest.raises(TemplateError, match=r"pkg/broken\.py:3:5"):
-        format_files(
-            {"pkg/ok.py": "x = 1\n", "pkg/broken.py": "x = 1\n\ndef (:\n"}, formatter="ruff"
-        )
+    broken = "x = 1\n\ndef (:\n" + LONG_CALL
+    with pytest.raises(TemplateError, match=r"pkg/broken\.py:\d+:\d+"):
+        format_files({"pkg/ok.py": "x = 1\n", "pkg/broken.py": broken}, formatter="ruff")
+
+
+def test_black_names_the_file_whose_rendered_code_is_not_python() -> None:
+    broken = "x = 1\n\ndef (:\n" + LONG_CALL
+    with pytest.raises(TemplateError, match=r"pkg/broken\.py"):
+        format_files({"pkg/ok.py": "x = 1\n", "pkg/broken.py": broken})
 
 
 def test_a_tool_reinstalled_in_another_version_changes_its_cache_identity(

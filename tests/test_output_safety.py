@@ -219,7 +219,7 @@ def test_a_full_disk_is_one_line_and_nothing_changes(
 # (forked, with --no-cache) and black's workers. Sent here at a chosen point of the run.
 _INTERRUPTED = """
 import os, signal, sys
-from generator import cli, formatting, write
+from generator import cli, pipeline, write
 
 where = sys.argv[1]
 
@@ -227,11 +227,11 @@ def interrupt(*args):
     os.killpg(0, signal.SIGINT)
 
 if where == "formatting":
-    real = formatting._black_format
-    def format_then_interrupt(texts):
+    real = pipeline.format_files
+    def format_then_interrupt(*args, **kwargs):
         interrupt()
-        return real(texts)
-    formatting._black_format = format_then_interrupt
+        return real(*args, **kwargs)
+    pipeline.format_files = format_then_interrupt
 else:
     def step(name):
         if name.startswith(where):

@@ -295,11 +295,12 @@ def obj(value: object, path: str) -> dict[str, object]:
     raise DecodeError(path, f"expected an object, got {_describe(value)}")
 
 
-def required(data: Mapping[str, object], key: str, path: str) -> object:
+def required(data: Mapping[str, object], key: str, path: str, decoder: Decoder[T]) -> T:
     try:
-        return data[key]
+        value = data[key]
     except KeyError:
         raise DecodeError(path, f"required field {key!r} is missing") from None
+    return decoder(value, f"{path}.{key}")
 
 
 def optional(data: Mapping[str, object], key: str, path: str, decoder: Decoder[T]) -> T | None:

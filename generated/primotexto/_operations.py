@@ -53,7 +53,7 @@ def send_notification_message(
     _checks.pattern(
         "message",
         message,
-        ("^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z"),
+        "^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z",
     )
     _checks.min_length("message", message, 1)
     _body: dict[str, object] = {
@@ -89,11 +89,7 @@ def _parse_send_notification_message(response: httpx.Response) -> SendResult:
         return SendResult.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -108,7 +104,7 @@ def send_notification_message_with_query_key(
     _checks.pattern(
         "message",
         message,
-        ("^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z"),
+        "^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z",
     )
     _checks.min_length("message", message, 1)
     if sender is not None:
@@ -137,11 +133,7 @@ def _parse_send_notification_message_with_query_key(response: httpx.Response) ->
         return SendResult.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -159,7 +151,7 @@ def send_marketing_message(
     _checks.pattern(
         "message",
         message,
-        ("^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z"),
+        "^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z",
     )
     _checks.min_length("message", message, 1)
     _body: dict[str, object] = {
@@ -195,11 +187,7 @@ def _parse_send_marketing_message(response: httpx.Response) -> SendResult:
         return SendResult.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -234,11 +222,7 @@ def _parse_get_message_status(response: httpx.Response) -> MessageStatus:
         return MessageStatus.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -268,11 +252,7 @@ def _parse_get_message_stats(response: httpx.Response) -> MessageStats:
         return MessageStats.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -303,11 +283,7 @@ def _parse_list_message_replies(response: httpx.Response) -> list[Reply]:
         return parsed
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -337,11 +313,7 @@ def _parse_get_message_blacklists(response: httpx.Response) -> Blacklists:
         return Blacklists.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -362,11 +334,7 @@ def _parse_get_account_stats(response: httpx.Response) -> AccountStats:
         return AccountStats.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -385,16 +353,13 @@ def list_unsubscribers() -> Request[list[BlacklistEntry]]:
 def _parse_list_unsubscribers(response: httpx.Response) -> list[BlacklistEntry]:
     if response.status_code == 200:
         parsed: list[BlacklistEntry] = _decode.array_of(BlacklistEntry.from_json)(
-            _responses.json_body(response), "$"
+            _responses.json_body(response),
+            "$",
         )
         return parsed
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -423,11 +388,7 @@ def _parse_add_unsubscriber(response: httpx.Response) -> CreatedId:
         return CreatedId.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -459,11 +420,7 @@ def _parse_remove_unsubscriber(response: httpx.Response) -> None:
         return None
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -478,9 +435,7 @@ def remove_unsubscriber_by_id(
         method="DELETE",
         path=_encode.expand_path(
             "/unsubscribers/default/contacts/{contactId}",
-            {
-                "contactId": contact_id,
-            },
+            {"contactId": contact_id},
         ),
         parse=_parse_remove_unsubscriber_by_id,
         security=(("apiKeyHeader",),),
@@ -495,11 +450,7 @@ def _parse_remove_unsubscriber_by_id(response: httpx.Response) -> None:
         return None
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -518,16 +469,13 @@ def list_bounces() -> Request[list[BlacklistEntry]]:
 def _parse_list_bounces(response: httpx.Response) -> list[BlacklistEntry]:
     if response.status_code == 200:
         parsed: list[BlacklistEntry] = _decode.array_of(BlacklistEntry.from_json)(
-            _responses.json_body(response), "$"
+            _responses.json_body(response),
+            "$",
         )
         return parsed
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -556,11 +504,7 @@ def _parse_add_bounce(response: httpx.Response) -> CreatedId:
         return CreatedId.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -592,11 +536,7 @@ def _parse_remove_bounce(response: httpx.Response) -> None:
         return None
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -611,9 +551,7 @@ def remove_bounce_by_id(
         method="DELETE",
         path=_encode.expand_path(
             "/bounces/default/contacts/{contactId}",
-            {
-                "contactId": contact_id,
-            },
+            {"contactId": contact_id},
         ),
         parse=_parse_remove_bounce_by_id,
         security=(("apiKeyHeader",),),
@@ -628,11 +566,7 @@ def _parse_remove_bounce_by_id(response: httpx.Response) -> None:
         return None
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -662,11 +596,7 @@ def _parse_check_number(response: httpx.Response) -> NumberCheck:
         return NumberCheck.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -695,11 +625,7 @@ def _parse_create_list(response: httpx.Response) -> CreatedId:
         return CreatedId.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -718,16 +644,13 @@ def list_lists() -> Request[list[ContactList]]:
 def _parse_list_lists(response: httpx.Response) -> list[ContactList]:
     if response.status_code == 200:
         parsed: list[ContactList] = _decode.array_of(ContactList.from_json)(
-            _responses.json_body(response), "$"
+            _responses.json_body(response),
+            "$",
         )
         return parsed
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -742,9 +665,7 @@ def get_list(
         method="GET",
         path=_encode.expand_path(
             "/lists/{listId}",
-            {
-                "listId": list_id,
-            },
+            {"listId": list_id},
         ),
         parse=_parse_get_list,
         security=(("apiKeyHeader",),),
@@ -757,11 +678,7 @@ def _parse_get_list(response: httpx.Response) -> ContactList:
         return ContactList.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -776,9 +693,7 @@ def delete_list(
         method="DELETE",
         path=_encode.expand_path(
             "/lists/{listId}",
-            {
-                "listId": list_id,
-            },
+            {"listId": list_id},
         ),
         parse=_parse_delete_list,
         security=(("apiKeyHeader",),),
@@ -793,11 +708,7 @@ def _parse_delete_list(response: httpx.Response) -> None:
         return None
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -823,9 +734,7 @@ def add_contact(
         method="POST",
         path=_encode.expand_path(
             "/lists/{listId}/contacts",
-            {
-                "listId": list_id,
-            },
+            {"listId": list_id},
         ),
         parse=_parse_add_contact,
         security=(("apiKeyHeader",),),
@@ -839,11 +748,7 @@ def _parse_add_contact(response: httpx.Response) -> CreatedId:
         return CreatedId.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -858,9 +763,7 @@ def list_contacts(
         method="GET",
         path=_encode.expand_path(
             "/lists/{listId}/contacts",
-            {
-                "listId": list_id,
-            },
+            {"listId": list_id},
         ),
         parse=_parse_list_contacts,
         security=(("apiKeyHeader",),),
@@ -871,16 +774,13 @@ def list_contacts(
 def _parse_list_contacts(response: httpx.Response) -> list[Contact]:
     if response.status_code == 200:
         parsed: list[Contact] = _decode.array_of(Contact.from_json)(
-            _responses.json_body(response), "$"
+            _responses.json_body(response),
+            "$",
         )
         return parsed
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -897,10 +797,7 @@ def delete_contact(
         method="DELETE",
         path=_encode.expand_path(
             "/lists/{listId}/contacts/{contactId}",
-            {
-                "listId": list_id,
-                "contactId": contact_id,
-            },
+            {"listId": list_id, "contactId": contact_id},
         ),
         parse=_parse_delete_contact,
         security=(("apiKeyHeader",),),
@@ -915,11 +812,7 @@ def _parse_delete_contact(response: httpx.Response) -> None:
         return None
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -944,9 +837,7 @@ def create_list_field(
         method="POST",
         path=_encode.expand_path(
             "/lists/{listId}/fields",
-            {
-                "listId": list_id,
-            },
+            {"listId": list_id},
         ),
         parse=_parse_create_list_field,
         security=(("apiKeyHeader",),),
@@ -960,11 +851,7 @@ def _parse_create_list_field(response: httpx.Response) -> ListField:
         return ListField.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -979,9 +866,7 @@ def list_list_fields(
         method="GET",
         path=_encode.expand_path(
             "/lists/{listId}/fields",
-            {
-                "listId": list_id,
-            },
+            {"listId": list_id},
         ),
         parse=_parse_list_list_fields,
         security=(("apiKeyHeader",),),
@@ -992,16 +877,13 @@ def list_list_fields(
 def _parse_list_list_fields(response: httpx.Response) -> list[ListField]:
     if response.status_code == 200:
         parsed: list[ListField] = _decode.array_of(ListField.from_json)(
-            _responses.json_body(response), "$"
+            _responses.json_body(response),
+            "$",
         )
         return parsed
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -1018,10 +900,7 @@ def delete_list_field(
         method="DELETE",
         path=_encode.expand_path(
             "/lists/{listId}/fields/{fieldId}",
-            {
-                "listId": list_id,
-                "fieldId": field_id,
-            },
+            {"listId": list_id, "fieldId": field_id},
         ),
         parse=_parse_delete_list_field,
         security=(("apiKeyHeader",),),
@@ -1036,11 +915,7 @@ def _parse_delete_list_field(response: httpx.Response) -> None:
         return None
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -1057,9 +932,7 @@ def import_contacts(
         method="POST",
         path=_encode.expand_path(
             "/lists/{listId}/import",
-            {
-                "listId": list_id,
-            },
+            {"listId": list_id},
         ),
         parse=_parse_import_contacts,
         security=(("apiKeyHeader",),),
@@ -1073,11 +946,7 @@ def _parse_import_contacts(response: httpx.Response) -> None:
         return None
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -1100,7 +969,7 @@ def create_marketing_campaign(
     _checks.pattern(
         "message",
         message,
-        ("^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z"),
+        "^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z",
     )
     _checks.min_length("message", message, 1)
     _body: dict[str, object] = {
@@ -1145,11 +1014,7 @@ def _parse_create_marketing_campaign(response: httpx.Response) -> CampaignCreati
         return CampaignCreation.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -1172,7 +1037,7 @@ def create_notification_campaign(
     _checks.pattern(
         "message",
         message,
-        ("^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z"),
+        "^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z",
     )
     _checks.min_length("message", message, 1)
     _body: dict[str, object] = {
@@ -1217,11 +1082,7 @@ def _parse_create_notification_campaign(response: httpx.Response) -> CampaignCre
         return CampaignCreation.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -1241,9 +1102,7 @@ def test_marketing_campaign(
         method="POST",
         path=_encode.expand_path(
             "/marketing/campaigns/{campaignId}/test",
-            {
-                "campaignId": campaign_id,
-            },
+            {"campaignId": campaign_id},
         ),
         parse=_parse_test_marketing_campaign,
         security=(("apiKeyHeader",),),
@@ -1257,11 +1116,7 @@ def _parse_test_marketing_campaign(response: httpx.Response) -> CreditsUsed:
         return CreditsUsed.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -1281,9 +1136,7 @@ def test_notification_campaign(
         method="POST",
         path=_encode.expand_path(
             "/notification/campaigns/{campaignId}/test",
-            {
-                "campaignId": campaign_id,
-            },
+            {"campaignId": campaign_id},
         ),
         parse=_parse_test_notification_campaign,
         security=(("apiKeyHeader",),),
@@ -1297,11 +1150,7 @@ def _parse_test_notification_campaign(response: httpx.Response) -> CreditsUsed:
         return CreditsUsed.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -1316,9 +1165,7 @@ def send_marketing_campaign(
         method="POST",
         path=_encode.expand_path(
             "/marketing/campaigns/{campaignId}/send",
-            {
-                "campaignId": campaign_id,
-            },
+            {"campaignId": campaign_id},
         ),
         parse=_parse_send_marketing_campaign,
         security=(("apiKeyHeader",),),
@@ -1331,11 +1178,7 @@ def _parse_send_marketing_campaign(response: httpx.Response) -> CreditsUsed:
         return CreditsUsed.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -1350,9 +1193,7 @@ def send_notification_campaign(
         method="POST",
         path=_encode.expand_path(
             "/notification/campaigns/{campaignId}/send",
-            {
-                "campaignId": campaign_id,
-            },
+            {"campaignId": campaign_id},
         ),
         parse=_parse_send_notification_campaign,
         security=(("apiKeyHeader",),),
@@ -1365,11 +1206,7 @@ def _parse_send_notification_campaign(response: httpx.Response) -> CreditsUsed:
         return CreditsUsed.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -1388,16 +1225,13 @@ def list_campaigns() -> Request[list[Campaign]]:
 def _parse_list_campaigns(response: httpx.Response) -> list[Campaign]:
     if response.status_code == 200:
         parsed: list[Campaign] = _decode.array_of(Campaign.from_json)(
-            _responses.json_body(response), "$"
+            _responses.json_body(response),
+            "$",
         )
         return parsed
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -1412,9 +1246,7 @@ def get_campaign(
         method="GET",
         path=_encode.expand_path(
             "/campaigns/{campaignId}",
-            {
-                "campaignId": campaign_id,
-            },
+            {"campaignId": campaign_id},
         ),
         parse=_parse_get_campaign,
         security=(("apiKeyHeader",),),
@@ -1427,11 +1259,7 @@ def _parse_get_campaign(response: httpx.Response) -> Campaign:
         return Campaign.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -1446,9 +1274,7 @@ def get_campaign_status(
         method="GET",
         path=_encode.expand_path(
             "/campaigns/{campaignId}/status",
-            {
-                "campaignId": campaign_id,
-            },
+            {"campaignId": campaign_id},
         ),
         parse=_parse_get_campaign_status,
         security=(("apiKeyHeader",),),
@@ -1461,11 +1287,7 @@ def _parse_get_campaign_status(response: httpx.Response) -> CampaignStatus:
         return CampaignStatus.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -1480,9 +1302,7 @@ def list_campaign_replies(
         method="GET",
         path=_encode.expand_path(
             "/campaigns/{campaignId}/replies",
-            {
-                "campaignId": campaign_id,
-            },
+            {"campaignId": campaign_id},
         ),
         parse=_parse_list_campaign_replies,
         security=(("apiKeyHeader",),),
@@ -1496,11 +1316,7 @@ def _parse_list_campaign_replies(response: httpx.Response) -> list[Reply]:
         return parsed
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )
 
 
@@ -1515,9 +1331,7 @@ def get_campaign_blacklists(
         method="GET",
         path=_encode.expand_path(
             "/campaigns/{campaignId}/blacklists",
-            {
-                "campaignId": campaign_id,
-            },
+            {"campaignId": campaign_id},
         ),
         parse=_parse_get_campaign_blacklists,
         security=(("apiKeyHeader",),),
@@ -1530,9 +1344,5 @@ def _parse_get_campaign_blacklists(response: httpx.Response) -> Blacklists:
         return Blacklists.from_json(_responses.json_body(response), "$")
     raise _responses.failure(
         response,
-        {
-            "400": Error.from_json,
-            "401": Error.from_json,
-            "default": Error.from_json,
-        },
+        {"400": Error.from_json, "401": Error.from_json, "default": Error.from_json},
     )

@@ -77,89 +77,48 @@ class ErrorCode(enum.IntEnum):
 _ERROR_CODE_DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.NO_NUMBER: "No number was given.",
     ErrorCode.INVALID_NUMBER: "The number's syntax is invalid.",
-    ErrorCode.NUMBER_BLACKLISTED_STOP: (
-        "The number is blacklisted because " "its owner unsubscribed (STOP)."
-    ),
-    ErrorCode.NUMBER_BLACKLISTED_USER_NPAI: (
-        "The number is on the account's NPAI " "(unreachable, bounced) blacklist."
-    ),
-    ErrorCode.NUMBER_BLACKLISTED_GLOBAL_NPAI: (
-        "The number is on the vendor's global NPAI " "(unreachable, bounced) blacklist."
-    ),
+    ErrorCode.NUMBER_BLACKLISTED_STOP: "The number is blacklisted because its owner unsubscribed (STOP).",
+    ErrorCode.NUMBER_BLACKLISTED_USER_NPAI: "The number is on the account's NPAI (unreachable, bounced) blacklist.",
+    ErrorCode.NUMBER_BLACKLISTED_GLOBAL_NPAI: "The number is on the vendor's global NPAI (unreachable, bounced) blacklist.",
     ErrorCode.NUMBER_ALREADY_EXISTS: "The number already exists.",
     ErrorCode.NO_MESSAGE_FOR_QUERY: "No message matches the query.",
     ErrorCode.TOO_MANY_FIELDS: "Too many fields.",
     ErrorCode.FILE_TOO_LARGE: "The file is too large.",
-    ErrorCode.FIXED_LINE_NOT_ALLOWED: (
-        "The number is a landline; only " "mobile numbers are allowed."
-    ),
+    ErrorCode.FIXED_LINE_NOT_ALLOWED: "The number is a landline; only mobile numbers are allowed.",
     ErrorCode.SENDER_INVALID_CHARACTERS: "The sender contains invalid characters.",
-    ErrorCode.SENDER_TOO_SHORT: ("The sender is too short (fewer " "than 3 characters)."),
-    ErrorCode.SENDER_TOO_LONG: ("The sender is too long (more " "than 11 characters)."),
+    ErrorCode.SENDER_TOO_SHORT: "The sender is too short (fewer than 3 characters).",
+    ErrorCode.SENDER_TOO_LONG: "The sender is too long (more than 11 characters).",
     ErrorCode.SENDER_ALL_DIGITS: "The sender is made of digits only.",
     ErrorCode.MESSAGE_EMPTY: "The message is empty.",
-    ErrorCode.MESSAGE_INVALID_CHARACTERS: (
-        "The message contains characters " "that are not allowed."
-    ),
+    ErrorCode.MESSAGE_INVALID_CHARACTERS: "The message contains characters that are not allowed.",
     ErrorCode.MESSAGE_TOO_LONG: "The message is too long.",
     ErrorCode.CAMPAIGN_NAME_INVALID: "The campaign name is invalid.",
-    ErrorCode.CAMPAIGN_PROGRAMMING_TIME_INVALID: (
-        "The campaign's programming (scheduled) " "time is invalid."
-    ),
+    ErrorCode.CAMPAIGN_PROGRAMMING_TIME_INVALID: "The campaign's programming (scheduled) time is invalid.",
     ErrorCode.CAMPAIGN_CANNOT_BE_DELETED: "The campaign cannot be deleted.",
     ErrorCode.CAMPAIGN_CANNOT_BE_CANCELLED: "The campaign cannot be cancelled.",
-    ErrorCode.FREE_MODE_CAMPAIGN_LIMIT_REACHED: (
-        "The campaign limit of the " "free mode is reached."
-    ),
+    ErrorCode.FREE_MODE_CAMPAIGN_LIMIT_REACHED: "The campaign limit of the free mode is reached.",
     ErrorCode.CAMPAIGN_TAG_INVALID: "The campaign tag is invalid.",
     ErrorCode.TAG_ALREADY_EXISTS: "The tag already exists.",
     ErrorCode.CAMPAIGN_NOT_FOUND: "The campaign was not found.",
-    ErrorCode.CAMPAIGN_SEND_LIST_INVALID: ("The campaign's send list " "(`sendList`) is invalid."),
+    ErrorCode.CAMPAIGN_SEND_LIST_INVALID: "The campaign's send list (`sendList`) is invalid.",
     ErrorCode.LIST_NOT_FOUND: "The list was not found.",
     ErrorCode.DATE_FORMAT_INVALID: "The date format is invalid.",
     ErrorCode.SCHEDULED_DATE_INVALID: "The scheduled date is invalid.",
     ErrorCode.API_ACCESS_DISABLED: "API access is disabled for this account.",
-    ErrorCode.INSUFFICIENT_CREDITS: ("The account does not " "have enough credits."),
-    ErrorCode.AUTHENTICATION_FAILED: (
-        "Authentication failed (missing or wrong " "API key); sent with HTTP 401."
-    ),
+    ErrorCode.INSUFFICIENT_CREDITS: "The account does not have enough credits.",
+    ErrorCode.AUTHENTICATION_FAILED: "Authentication failed (missing or wrong API key); sent with HTTP 401.",
     ErrorCode.INVALID_JSON: "The request body is not valid JSON.",
-    ErrorCode.CONTACTS_POST_LIMIT_REACHED: ("The limit on posting " "contacts is reached."),
+    ErrorCode.CONTACTS_POST_LIMIT_REACHED: "The limit on posting contacts is reached.",
     ErrorCode.QUOTA_EXCEEDED: "A quota is exceeded.",
-    ErrorCode.COUNTRY_NOT_SUPPORTED: ("The recipient's country " "is not supported."),
-    ErrorCode.INTERNATIONAL_MODE_REQUIRED: (
-        "The number is outside France and the account's " "international mode is not enabled."
-    ),
+    ErrorCode.COUNTRY_NOT_SUPPORTED: "The recipient's country is not supported.",
+    ErrorCode.INTERNATIONAL_MODE_REQUIRED: "The number is outside France and the account's international mode is not enabled.",
     ErrorCode.ACCOUNT_BLOCKED: "The account is blocked.",
-    ErrorCode.ACCOUNT_STATE_93: (
-        "A user or account state error (inferred from the "
-        "order of the vendor's summary of codes 93 to 95, "
-        "120, 121 and 1000); not documented individually."
-    ),
-    ErrorCode.ACCOUNT_STATE_94: (
-        "A user or account state error (inferred from the "
-        "order of the vendor's summary of codes 93 to 95, "
-        "120, 121 and 1000); not documented individually."
-    ),
-    ErrorCode.ACCOUNT_STATE_95: (
-        "A user or account state error (inferred from the "
-        "order of the vendor's summary of codes 93 to 95, "
-        "120, 121 and 1000); not documented individually."
-    ),
-    ErrorCode.AUTOMATION_120: (
-        "An automation error (inferred from the order of "
-        "the vendor's summary of codes 93 to 95, 120, 121 "
-        "and 1000); not documented individually."
-    ),
-    ErrorCode.AUTOMATION_121: (
-        "An automation error (inferred from the order of "
-        "the vendor's summary of codes 93 to 95, 120, 121 "
-        "and 1000); not documented individually."
-    ),
-    ErrorCode.UNKNOWN_ERROR: (
-        "An unknown error (inferred from the order of the vendor's "
-        "summary of codes 93 to 95, 120, 121 and 1000)."
-    ),
+    ErrorCode.ACCOUNT_STATE_93: "A user or account state error (inferred from the order of the vendor's summary of codes 93 to 95, 120, 121 and 1000); not documented individually.",
+    ErrorCode.ACCOUNT_STATE_94: "A user or account state error (inferred from the order of the vendor's summary of codes 93 to 95, 120, 121 and 1000); not documented individually.",
+    ErrorCode.ACCOUNT_STATE_95: "A user or account state error (inferred from the order of the vendor's summary of codes 93 to 95, 120, 121 and 1000); not documented individually.",
+    ErrorCode.AUTOMATION_120: "An automation error (inferred from the order of the vendor's summary of codes 93 to 95, 120, 121 and 1000); not documented individually.",
+    ErrorCode.AUTOMATION_121: "An automation error (inferred from the order of the vendor's summary of codes 93 to 95, 120, 121 and 1000); not documented individually.",
+    ErrorCode.UNKNOWN_ERROR: "An unknown error (inferred from the order of the vendor's summary of codes 93 to 95, 120, 121 and 1000).",
 }
 
 
@@ -191,9 +150,9 @@ class MessageState(str, enum.Enum):
 
 _MESSAGE_STATE_DESCRIPTIONS: dict[MessageState, str] = {
     MessageState.SENT: "Sent, and acknowledged by the operator.",
-    MessageState.SUBMITTED: ("Sent, without an acknowledgement " "from the operator."),
-    MessageState.DELIVERED: ("Received by the handset (the " "operator's delivery report)."),
-    MessageState.UNSUBSCRIBED: ("The recipient unsubscribed " "(answered STOP)."),
+    MessageState.SUBMITTED: "Sent, without an acknowledgement from the operator.",
+    MessageState.DELIVERED: "Received by the handset (the operator's delivery report).",
+    MessageState.UNSUBSCRIBED: "The recipient unsubscribed (answered STOP).",
     MessageState.BOUNCED: "The number is not assigned (NPAI).",
     MessageState.OPENED: "The recipient opened a tracked link.",
     MessageState.REPLY: "The recipient replied.",
@@ -269,7 +228,7 @@ class CampaignType(str, enum.Enum):
 
 
 _CAMPAIGN_TYPE_DESCRIPTIONS: dict[CampaignType, str] = {
-    CampaignType.STANDARD: ("An ordinary campaign " "(the SDKs' default)."),
+    CampaignType.STANDARD: "An ordinary campaign (the SDKs' default).",
 }
 
 
@@ -316,8 +275,8 @@ class NotificationMessage:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            number=_decode.string(_decode.required(fields, "number", path), path + ".number"),
-            message=_decode.string(_decode.required(fields, "message", path), path + ".message"),
+            number=_decode.required(fields, "number", path, _decode.string),
+            message=_decode.required(fields, "message", path, _decode.string),
             sender=_decode.optional(fields, "sender", path, _decode.string),
             campaign_name=_decode.optional(fields, "campaignName", path, _decode.string),
             category=_decode.optional(fields, "category", path, _decode.string),
@@ -333,7 +292,7 @@ class NotificationMessage:
         _checks.pattern(
             f"{path}.message",
             self.message,
-            ("^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z"),
+            "^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z",
         )
         _checks.min_length(f"{path}.message", self.message, 1)
         data: dict[str, object] = {
@@ -375,12 +334,8 @@ class SendResult:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            credits_used=_decode.number(
-                _decode.required(fields, "creditsUsed", path), path + ".creditsUsed"
-            ),
-            snapshot_id=_decode.string(
-                _decode.required(fields, "snapshotId", path), path + ".snapshotId"
-            ),
+            credits_used=_decode.required(fields, "creditsUsed", path, _decode.number),
+            snapshot_id=_decode.required(fields, "snapshotId", path, _decode.string),
         )
 
     def to_json(self, path: str = "SendResult") -> dict[str, object]:
@@ -420,8 +375,11 @@ class Error:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            code=_decode.enum_of(ErrorCode, _decode.integer)(
-                _decode.required(fields, "code", path), path + ".code"
+            code=_decode.required(
+                fields,
+                "code",
+                path,
+                _decode.enum_of(ErrorCode, _decode.integer),
             ),
             error=_decode.optional(fields, "error", path, _decode.string),
             message=_decode.optional(fields, "message", path, _decode.string),
@@ -487,8 +445,8 @@ class MarketingMessage:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            number=_decode.string(_decode.required(fields, "number", path), path + ".number"),
-            message=_decode.string(_decode.required(fields, "message", path), path + ".message"),
+            number=_decode.required(fields, "number", path, _decode.string),
+            message=_decode.required(fields, "message", path, _decode.string),
             sender=_decode.optional(fields, "sender", path, _decode.string),
             campaign_name=_decode.optional(fields, "campaignName", path, _decode.string),
             category=_decode.optional(fields, "category", path, _decode.string),
@@ -504,7 +462,7 @@ class MarketingMessage:
         _checks.pattern(
             f"{path}.message",
             self.message,
-            ("^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z"),
+            "^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z",
         )
         _checks.min_length(f"{path}.message", self.message, 1)
         data: dict[str, object] = {
@@ -563,24 +521,41 @@ class MessageStatus:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            id=_decode.union_of(
-                _decode.integer,
-                _decode.string,
-            )(_decode.required(fields, "id", path), path + ".id"),
-            state=_decode.enum_of(MessageState, _decode.string)(
-                _decode.required(fields, "state", path), path + ".state"
+            id=_decode.required(
+                fields,
+                "id",
+                path,
+                _decode.union_of(_decode.integer, _decode.string),
+            ),
+            state=_decode.required(
+                fields,
+                "state",
+                path,
+                _decode.enum_of(MessageState, _decode.string),
             ),
             state_date=_decode.optional(
-                fields, "stateDate", path, _decode.nullable(_decode.unix_milliseconds)
+                fields,
+                "stateDate",
+                path,
+                _decode.nullable(_decode.unix_milliseconds),
             ),
             sent=_decode.optional(
-                fields, "sent", path, _decode.nullable(_decode.unix_milliseconds)
+                fields,
+                "sent",
+                path,
+                _decode.nullable(_decode.unix_milliseconds),
             ),
             submitted=_decode.optional(
-                fields, "submitted", path, _decode.nullable(_decode.unix_milliseconds)
+                fields,
+                "submitted",
+                path,
+                _decode.nullable(_decode.unix_milliseconds),
             ),
             delivered=_decode.optional(
-                fields, "delivered", path, _decode.nullable(_decode.unix_milliseconds)
+                fields,
+                "delivered",
+                path,
+                _decode.nullable(_decode.unix_milliseconds),
             ),
             test=_decode.optional(fields, "test", path, _decode.boolean),
         )
@@ -595,27 +570,13 @@ class MessageStatus:
             "state": _encode.enum_value(self.state),
         }
         if self.state_date is not None:
-            data["stateDate"] = (
-                None
-                if self.state_date is None
-                else _encode.unix_time(self.state_date, 1000, f"{path}.state_date")
-            )
+            data["stateDate"] = _encode.unix_time(self.state_date, 1000, f"{path}.state_date")
         if self.sent is not None:
-            data["sent"] = (
-                None if self.sent is None else _encode.unix_time(self.sent, 1000, f"{path}.sent")
-            )
+            data["sent"] = _encode.unix_time(self.sent, 1000, f"{path}.sent")
         if self.submitted is not None:
-            data["submitted"] = (
-                None
-                if self.submitted is None
-                else _encode.unix_time(self.submitted, 1000, f"{path}.submitted")
-            )
+            data["submitted"] = _encode.unix_time(self.submitted, 1000, f"{path}.submitted")
         if self.delivered is not None:
-            data["delivered"] = (
-                None
-                if self.delivered is None
-                else _encode.unix_time(self.delivered, 1000, f"{path}.delivered")
-            )
+            data["delivered"] = _encode.unix_time(self.delivered, 1000, f"{path}.delivered")
         if self.test is not None:
             data["test"] = self.test
         return data
@@ -678,31 +639,19 @@ class MessageStats:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            sent=_decode.integer(_decode.required(fields, "sent", path), path + ".sent"),
-            submitted=_decode.integer(
-                _decode.required(fields, "submitted", path), path + ".submitted"
-            ),
-            delivered=_decode.integer(
-                _decode.required(fields, "delivered", path), path + ".delivered"
-            ),
-            openers=_decode.integer(_decode.required(fields, "openers", path), path + ".openers"),
-            clickers=_decode.integer(
-                _decode.required(fields, "clickers", path), path + ".clickers"
-            ),
-            clicks=_decode.integer(_decode.required(fields, "clicks", path), path + ".clicks"),
-            opens=_decode.integer(_decode.required(fields, "opens", path), path + ".opens"),
-            replies=_decode.integer(_decode.required(fields, "replies", path), path + ".replies"),
-            unsubscribers=_decode.integer(
-                _decode.required(fields, "unsubscribers", path), path + ".unsubscribers"
-            ),
-            errors=_decode.integer(_decode.required(fields, "errors", path), path + ".errors"),
-            bounced=_decode.integer(_decode.required(fields, "bounced", path), path + ".bounced"),
-            complaint=_decode.integer(
-                _decode.required(fields, "complaint", path), path + ".complaint"
-            ),
-            timespent=_decode.integer(
-                _decode.required(fields, "timespent", path), path + ".timespent"
-            ),
+            sent=_decode.required(fields, "sent", path, _decode.integer),
+            submitted=_decode.required(fields, "submitted", path, _decode.integer),
+            delivered=_decode.required(fields, "delivered", path, _decode.integer),
+            openers=_decode.required(fields, "openers", path, _decode.integer),
+            clickers=_decode.required(fields, "clickers", path, _decode.integer),
+            clicks=_decode.required(fields, "clicks", path, _decode.integer),
+            opens=_decode.required(fields, "opens", path, _decode.integer),
+            replies=_decode.required(fields, "replies", path, _decode.integer),
+            unsubscribers=_decode.required(fields, "unsubscribers", path, _decode.integer),
+            errors=_decode.required(fields, "errors", path, _decode.integer),
+            bounced=_decode.required(fields, "bounced", path, _decode.integer),
+            complaint=_decode.required(fields, "complaint", path, _decode.integer),
+            timespent=_decode.required(fields, "timespent", path, _decode.integer),
         )
 
     def to_json(self, path: str = "MessageStats") -> dict[str, object]:
@@ -749,11 +698,9 @@ class Reply:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            id=_decode.string(_decode.required(fields, "id", path), path + ".id"),
-            identifier=_decode.string(
-                _decode.required(fields, "identifier", path), path + ".identifier"
-            ),
-            message=_decode.string(_decode.required(fields, "message", path), path + ".message"),
+            id=_decode.required(fields, "id", path, _decode.string),
+            identifier=_decode.required(fields, "identifier", path, _decode.string),
+            message=_decode.required(fields, "message", path, _decode.string),
         )
 
     def to_json(self, path: str = "Reply") -> dict[str, object]:
@@ -789,9 +736,12 @@ class BlacklistSummary:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            number=_decode.integer(_decode.required(fields, "number", path), path + ".number"),
-            identifiers=_decode.array_of(_decode.string)(
-                _decode.required(fields, "identifiers", path), path + ".identifiers"
+            number=_decode.required(fields, "number", path, _decode.integer),
+            identifiers=_decode.required(
+                fields,
+                "identifiers",
+                path,
+                _decode.array_of(_decode.string),
             ),
         )
 
@@ -826,11 +776,12 @@ class Blacklists:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            bounces=BlacklistSummary.from_json(
-                _decode.required(fields, "bounces", path), path + ".bounces"
-            ),
-            unsubscribers=BlacklistSummary.from_json(
-                _decode.required(fields, "unsubscribers", path), path + ".unsubscribers"
+            bounces=_decode.required(fields, "bounces", path, BlacklistSummary.from_json),
+            unsubscribers=_decode.required(
+                fields,
+                "unsubscribers",
+                path,
+                BlacklistSummary.from_json,
             ),
         )
 
@@ -876,21 +827,13 @@ class AccountStats:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            credits=_decode.number(_decode.required(fields, "credits", path), path + ".credits"),
-            sent=_decode.integer(_decode.required(fields, "sent", path), path + ".sent"),
-            submitted=_decode.integer(
-                _decode.required(fields, "submitted", path), path + ".submitted"
-            ),
-            delivered=_decode.integer(
-                _decode.required(fields, "delivered", path), path + ".delivered"
-            ),
-            undelivered=_decode.integer(
-                _decode.required(fields, "undelivered", path), path + ".undelivered"
-            ),
-            bounces=_decode.integer(_decode.required(fields, "bounces", path), path + ".bounces"),
-            unsubscribers=_decode.integer(
-                _decode.required(fields, "unsubscribers", path), path + ".unsubscribers"
-            ),
+            credits=_decode.required(fields, "credits", path, _decode.number),
+            sent=_decode.required(fields, "sent", path, _decode.integer),
+            submitted=_decode.required(fields, "submitted", path, _decode.integer),
+            delivered=_decode.required(fields, "delivered", path, _decode.integer),
+            undelivered=_decode.required(fields, "undelivered", path, _decode.integer),
+            bounces=_decode.required(fields, "bounces", path, _decode.integer),
+            unsubscribers=_decode.required(fields, "unsubscribers", path, _decode.integer),
         )
 
     def to_json(self, path: str = "AccountStats") -> dict[str, object]:
@@ -930,7 +873,10 @@ class BlacklistEvent:
         return cls(
             date=_decode.optional(fields, "date", path, _decode.unix_milliseconds),
             campaign_id=_decode.optional(
-                fields, "campaignId", path, _decode.nullable(_decode.string)
+                fields,
+                "campaignId",
+                path,
+                _decode.nullable(_decode.string),
             ),
         )
 
@@ -973,14 +919,15 @@ class BlacklistEntry:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            id=_decode.string(_decode.required(fields, "id", path), path + ".id"),
-            identifier=_decode.string(
-                _decode.required(fields, "identifier", path), path + ".identifier"
-            ),
+            id=_decode.required(fields, "id", path, _decode.string),
+            identifier=_decode.required(fields, "identifier", path, _decode.string),
             deleted=_decode.optional(fields, "deleted", path, _decode.boolean),
             blacklist_id=_decode.optional(fields, "blacklistId", path, _decode.string),
             history=_decode.optional(
-                fields, "history", path, _decode.array_of(BlacklistEvent.from_json)
+                fields,
+                "history",
+                path,
+                _decode.array_of(BlacklistEvent.from_json),
             ),
         )
 
@@ -1021,9 +968,7 @@ class BlacklistAddition:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            identifier=_decode.string(
-                _decode.required(fields, "identifier", path), path + ".identifier"
-            ),
+            identifier=_decode.required(fields, "identifier", path, _decode.string),
         )
 
     def to_json(self, path: str = "BlacklistAddition") -> dict[str, object]:
@@ -1032,7 +977,9 @@ class BlacklistAddition:
         `path` is how errors name this value (the argument it was given as).
         """
         _checks.pattern(
-            f"{path}.identifier", self.identifier, r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z"
+            f"{path}.identifier",
+            self.identifier,
+            r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z",
         )
         data: dict[str, object] = {
             "identifier": self.identifier,
@@ -1055,7 +1002,7 @@ class CreatedId:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            id=_decode.string(_decode.required(fields, "id", path), path + ".id"),
+            id=_decode.required(fields, "id", path, _decode.string),
         )
 
     def to_json(self, path: str = "CreatedId") -> dict[str, object]:
@@ -1098,13 +1045,14 @@ class NumberCheck:
         fields = _decode.obj(data, path)
         return cls(
             international=_decode.optional(fields, "international", path, _decode.boolean),
-            raw_identifier=_decode.string(
-                _decode.required(fields, "rawIdentifier", path), path + ".rawIdentifier"
-            ),
+            raw_identifier=_decode.required(fields, "rawIdentifier", path, _decode.string),
             formatted_identifier=_decode.optional(
-                fields, "formattedIdentifier", path, _decode.nullable(_decode.string)
+                fields,
+                "formattedIdentifier",
+                path,
+                _decode.nullable(_decode.string),
             ),
-            status=_decode.string(_decode.required(fields, "status", path), path + ".status"),
+            status=_decode.required(fields, "status", path, _decode.string),
         )
 
     def to_json(self, path: str = "NumberCheck") -> dict[str, object]:
@@ -1138,7 +1086,7 @@ class NewContactList:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            name=_decode.string(_decode.required(fields, "name", path), path + ".name"),
+            name=_decode.required(fields, "name", path, _decode.string),
         )
 
     def to_json(self, path: str = "NewContactList") -> dict[str, object]:
@@ -1171,7 +1119,7 @@ class ContactList:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            id=_decode.string(_decode.required(fields, "id", path), path + ".id"),
+            id=_decode.required(fields, "id", path, _decode.string),
             name=_decode.optional(fields, "name", path, _decode.string),
         )
 
@@ -1207,19 +1155,12 @@ class NewContact:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            identifier=_decode.string(
-                _decode.required(fields, "identifier", path), path + ".identifier"
-            ),
+            identifier=_decode.required(fields, "identifier", path, _decode.string),
             attributes=_decode.optional(
                 fields,
                 "attributes",
                 path,
-                _decode.map_of(
-                    _decode.union_of(
-                        _decode.string,
-                        _decode.number,
-                    )
-                ),
+                _decode.map_of(_decode.union_of(_decode.string, _decode.number)),
             ),
         )
 
@@ -1229,7 +1170,9 @@ class NewContact:
         `path` is how errors name this value (the argument it was given as).
         """
         _checks.pattern(
-            f"{path}.identifier", self.identifier, r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z"
+            f"{path}.identifier",
+            self.identifier,
+            r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z",
         )
         data: dict[str, object] = {
             "identifier": self.identifier,
@@ -1261,20 +1204,13 @@ class Contact:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            id=_decode.string(_decode.required(fields, "id", path), path + ".id"),
-            identifier=_decode.string(
-                _decode.required(fields, "identifier", path), path + ".identifier"
-            ),
+            id=_decode.required(fields, "id", path, _decode.string),
+            identifier=_decode.required(fields, "identifier", path, _decode.string),
             attributes=_decode.optional(
                 fields,
                 "attributes",
                 path,
-                _decode.map_of(
-                    _decode.union_of(
-                        _decode.string,
-                        _decode.number,
-                    )
-                ),
+                _decode.map_of(_decode.union_of(_decode.string, _decode.number)),
             ),
         )
 
@@ -1316,12 +1252,18 @@ class NewListField:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            name=_decode.string(_decode.required(fields, "name", path), path + ".name"),
-            type_=_decode.enum_of(FieldType, _decode.string)(
-                _decode.required(fields, "type", path), path + ".type"
+            name=_decode.required(fields, "name", path, _decode.string),
+            type_=_decode.required(
+                fields,
+                "type",
+                path,
+                _decode.enum_of(FieldType, _decode.string),
             ),
             format=_decode.optional(
-                fields, "format", path, _decode.enum_of(DateFormat, _decode.string)
+                fields,
+                "format",
+                path,
+                _decode.enum_of(DateFormat, _decode.string),
             ),
         )
 
@@ -1364,12 +1306,18 @@ class ListField:
         fields = _decode.obj(data, path)
         return cls(
             id=_decode.optional(fields, "id", path, _decode.string),
-            name=_decode.string(_decode.required(fields, "name", path), path + ".name"),
-            type_=_decode.enum_of(FieldType, _decode.string)(
-                _decode.required(fields, "type", path), path + ".type"
+            name=_decode.required(fields, "name", path, _decode.string),
+            type_=_decode.required(
+                fields,
+                "type",
+                path,
+                _decode.enum_of(FieldType, _decode.string),
             ),
             format=_decode.optional(
-                fields, "format", path, _decode.enum_of(DateFormat, _decode.string)
+                fields,
+                "format",
+                path,
+                _decode.enum_of(DateFormat, _decode.string),
             ),
         )
 
@@ -1449,14 +1397,15 @@ class NewCampaign:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            name=_decode.string(_decode.required(fields, "name", path), path + ".name"),
-            message=_decode.string(_decode.required(fields, "message", path), path + ".message"),
-            send_list=_decode.map_of(_decode.any_value)(
-                _decode.required(fields, "sendList", path), path + ".sendList"
-            ),
+            name=_decode.required(fields, "name", path, _decode.string),
+            message=_decode.required(fields, "message", path, _decode.string),
+            send_list=_decode.required(fields, "sendList", path, _decode.map_of(_decode.any_value)),
             source_address=_decode.optional(fields, "sourceAddress", path, _decode.string),
             type_=_decode.optional(
-                fields, "type", path, _decode.enum_of(CampaignType, _decode.string)
+                fields,
+                "type",
+                path,
+                _decode.enum_of(CampaignType, _decode.string),
             ),
             flash=_decode.optional(fields, "flash", path, _decode.boolean),
             date=_decode.optional(fields, "date", path, _decode.unix_milliseconds),
@@ -1475,7 +1424,7 @@ class NewCampaign:
         _checks.pattern(
             f"{path}.message",
             self.message,
-            ("^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z"),
+            "^[A-Za-z0-9 @£_!$\"#èé%ù&ìò()*:+;,<=ÑñÅ.>Üüå/?à|\\^¤{}~\\\\'\\-\\n]+\\Z",
         )
         _checks.min_length(f"{path}.message", self.message, 1)
         data: dict[str, object] = {
@@ -1485,7 +1434,9 @@ class NewCampaign:
         }
         if self.source_address is not None:
             _checks.pattern(
-                f"{path}.source_address", self.source_address, r"^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}\Z"
+                f"{path}.source_address",
+                self.source_address,
+                r"^(?=.*[A-Za-z])[A-Za-z0-9]{3,11}\Z",
             )
             _checks.min_length(f"{path}.source_address", self.source_address, 3)
             _checks.max_length(f"{path}.source_address", self.source_address, 11)
@@ -1561,9 +1512,7 @@ class CampaignTest:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            identifier=_decode.string(
-                _decode.required(fields, "identifier", path), path + ".identifier"
-            ),
+            identifier=_decode.required(fields, "identifier", path, _decode.string),
         )
 
     def to_json(self, path: str = "CampaignTest") -> dict[str, object]:
@@ -1572,7 +1521,9 @@ class CampaignTest:
         `path` is how errors name this value (the argument it was given as).
         """
         _checks.pattern(
-            f"{path}.identifier", self.identifier, r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z"
+            f"{path}.identifier",
+            self.identifier,
+            r"^(?:0[0-9]{9}|\+[1-9][0-9]{7,14})\Z",
         )
         data: dict[str, object] = {
             "identifier": self.identifier,
@@ -1596,9 +1547,7 @@ class CreditsUsed:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            credits_used=_decode.number(
-                _decode.required(fields, "creditsUsed", path), path + ".creditsUsed"
-            ),
+            credits_used=_decode.required(fields, "creditsUsed", path, _decode.number),
         )
 
     def to_json(self, path: str = "CreditsUsed") -> dict[str, object]:
@@ -1680,14 +1629,20 @@ class Campaign:
             send_list=_decode.optional(fields, "sendList", path, _decode.map_of(_decode.any_value)),
             state=_decode.optional(fields, "state", path, _decode.string),
             type_=_decode.optional(
-                fields, "type", path, _decode.enum_of(CampaignType, _decode.string)
+                fields,
+                "type",
+                path,
+                _decode.enum_of(CampaignType, _decode.string),
             ),
             source_address=_decode.optional(fields, "sourceAddress", path, _decode.string),
             date=_decode.optional(fields, "date", path, _decode.unix_milliseconds),
             flash=_decode.optional(fields, "flash", path, _decode.boolean),
             clean_bounces=_decode.optional(fields, "cleanBounces", path, _decode.boolean),
             clean_unsubscribers=_decode.optional(
-                fields, "cleanUnsubscribers", path, _decode.boolean
+                fields,
+                "cleanUnsubscribers",
+                path,
+                _decode.boolean,
             ),
             keep_list=_decode.optional(fields, "keepList", path, _decode.boolean),
             total_credits=_decode.optional(fields, "totalCredits", path, _decode.number),
@@ -1783,25 +1738,17 @@ class CampaignStatus:
         """Decode the API's JSON; raises `_decode.DecodeError` naming where it does not fit."""
         fields = _decode.obj(data, path)
         return cls(
-            id=_decode.string(_decode.required(fields, "id", path), path + ".id"),
-            name=_decode.string(_decode.required(fields, "name", path), path + ".name"),
-            state=_decode.string(_decode.required(fields, "state", path), path + ".state"),
-            credits_used=_decode.number(
-                _decode.required(fields, "creditsUsed", path), path + ".creditsUsed"
-            ),
-            sent=_decode.integer(_decode.required(fields, "sent", path), path + ".sent"),
-            submitted=_decode.integer(
-                _decode.required(fields, "submitted", path), path + ".submitted"
-            ),
-            delivered=_decode.integer(
-                _decode.required(fields, "delivered", path), path + ".delivered"
-            ),
-            undelivered=_decode.integer(
-                _decode.required(fields, "undelivered", path), path + ".undelivered"
-            ),
-            errors=_decode.integer(_decode.required(fields, "errors", path), path + ".errors"),
-            bounces=_decode.integer(_decode.required(fields, "bounces", path), path + ".bounces"),
-            replies=_decode.integer(_decode.required(fields, "replies", path), path + ".replies"),
+            id=_decode.required(fields, "id", path, _decode.string),
+            name=_decode.required(fields, "name", path, _decode.string),
+            state=_decode.required(fields, "state", path, _decode.string),
+            credits_used=_decode.required(fields, "creditsUsed", path, _decode.number),
+            sent=_decode.required(fields, "sent", path, _decode.integer),
+            submitted=_decode.required(fields, "submitted", path, _decode.integer),
+            delivered=_decode.required(fields, "delivered", path, _decode.integer),
+            undelivered=_decode.required(fields, "undelivered", path, _decode.integer),
+            errors=_decode.required(fields, "errors", path, _decode.integer),
+            bounces=_decode.required(fields, "bounces", path, _decode.integer),
+            replies=_decode.required(fields, "replies", path, _decode.integer),
         )
 
     def to_json(self, path: str = "CampaignStatus") -> dict[str, object]:

@@ -54,12 +54,8 @@ def test_add_bounce_sample(client: Client) -> None:
     Adding a number to the bounces list ("Ajouter un NPAI" on the vendor's page): the
     same request and answer as adding an unsubscriber."""
     with explained():
-        result = client.add_bounce(
-            identifier="+33600000002",
-        )
-    assert result == CreatedId(
-        id="543cec02e4b0ef900801cbf0",
-    )
+        result = client.add_bounce(identifier="+33600000002")
+    assert result == CreatedId(id="543cec02e4b0ef900801cbf0")
 
 
 def test_add_contact_already_in_list(client: Client) -> None:
@@ -68,10 +64,7 @@ def test_add_contact_already_in_list(client: Client) -> None:
     Error 15 (number already exists): the number is already a contact of the list. That
     this call answers so, with HTTP 400, is inferred from the error table."""
     with explained(), pytest.raises(BadRequestError) as caught:
-        client.add_contact(
-            list_id="533e9f59e4b05d2efeb6f1b4",
-            identifier="0600000002",
-        )
+        client.add_contact(list_id="533e9f59e4b05d2efeb6f1b4", identifier="0600000002")
     assert fixture_server_problem(caught.value) is None, fixture_server_problem(caught.value)
     assert caught.value.status_code == 400
     assert caught.value.code == 15
@@ -83,10 +76,7 @@ def test_add_contact_list_not_found(client: Client) -> None:
     Error 60 (list not found): adding a contact to a list that does not exist. HTTP 400
     and the body's shape are inferred."""
     with explained(), pytest.raises(BadRequestError) as caught:
-        client.add_contact(
-            list_id="000000000000000000000000",
-            identifier="+33600000000",
-        )
+        client.add_contact(list_id="000000000000000000000000", identifier="+33600000000")
     assert fixture_server_problem(caught.value) is None, fixture_server_problem(caught.value)
     assert caught.value.status_code == 400
     assert caught.value.code == 60
@@ -98,13 +88,8 @@ def test_add_contact_vendor_example(client: Client) -> None:
     The vendor's example from its "create a contact" page. Its answer repeats the list's
     id as the contact's (evidently copied from the list page); kept as shown."""
     with explained():
-        result = client.add_contact(
-            list_id="533e9f59e4b05d2efeb6f1b4",
-            identifier="+33600000000",
-        )
-    assert result == CreatedId(
-        id="533e9f59e4b05d2efeb6f1b4",
-    )
+        result = client.add_contact(list_id="533e9f59e4b05d2efeb6f1b4", identifier="+33600000000")
+    assert result == CreatedId(id="533e9f59e4b05d2efeb6f1b4")
 
 
 def test_add_contact_with_attributes(client: Client) -> None:
@@ -117,15 +102,9 @@ def test_add_contact_with_attributes(client: Client) -> None:
         result = client.add_contact(
             list_id="533e9f59e4b05d2efeb6f1b4",
             identifier="0600000001",
-            attributes={
-                "prenom": "Camille",
-                "anniversaire": "14/07/1990",
-                "points": 120,
-            },
+            attributes={"prenom": "Camille", "anniversaire": "14/07/1990", "points": 120},
         )
-    assert result == CreatedId(
-        id="551e68c0e4b094b0a124b392",
-    )
+    assert result == CreatedId(id="551e68c0e4b094b0a124b392")
 
 
 def test_add_unsubscriber_already_listed(client: Client) -> None:
@@ -134,9 +113,7 @@ def test_add_unsubscriber_already_listed(client: Client) -> None:
     Error 15 (number already exists): the number is already on the unsubscribers list.
     That this call answers so, with HTTP 400, is inferred from the error table."""
     with explained(), pytest.raises(BadRequestError) as caught:
-        client.add_unsubscriber(
-            identifier="0600000001",
-        )
+        client.add_unsubscriber(identifier="0600000001")
     assert fixture_server_problem(caught.value) is None, fixture_server_problem(caught.value)
     assert caught.value.status_code == 400
     assert caught.value.code == 15
@@ -148,12 +125,8 @@ def test_add_unsubscriber_vendor_example(client: Client) -> None:
     The vendor's example from its account blacklists page ("Ajouter un STOP"): the
     number, and the new entry's id."""
     with explained():
-        result = client.add_unsubscriber(
-            identifier="+33600000000",
-        )
-    assert result == CreatedId(
-        id="543ceb14e4b0ef900801cbe3",
-    )
+        result = client.add_unsubscriber(identifier="+33600000000")
+    assert result == CreatedId(id="543ceb14e4b0ef900801cbe3")
 
 
 def test_check_number_typed_number(client: Client) -> None:
@@ -163,9 +136,7 @@ def test_check_number_typed_number(client: Client) -> None:
     names are the SDKs'; the `status` value is illustrative (its values are not
     documented)."""
     with explained():
-        result = client.check_number(
-            identifier="06 00 00 00 00",
-        )
+        result = client.check_number(identifier="06 00 00 00 00")
     assert result == NumberCheck(
         international=False,
         raw_identifier="06 00 00 00 00",
@@ -180,12 +151,8 @@ def test_create_list_vendor_example(client: Client) -> None:
     The vendor's example from its "create a list" page (which posts to `/lists/`, with a
     trailing slash; the SDKs' `/lists` is used)."""
     with explained():
-        result = client.create_list(
-            name="Exemple de liste API",
-        )
-    assert result == CreatedId(
-        id="533e9f59e4b05d2efeb6f1b4",
-    )
+        result = client.create_list(name="Exemple de liste API")
+    assert result == CreatedId(id="533e9f59e4b05d2efeb6f1b4")
 
 
 def test_create_list_field_date(client: Client) -> None:
@@ -217,7 +184,7 @@ def test_create_marketing_campaign_invalid_send_list(client: Client) -> None:
     with explained(), pytest.raises(BadRequestError) as caught:
         client.create_marketing_campaign(
             name="Soldes 2016",
-            message=("Soldes: -30% sur tout le " "magasin ce week-end."),
+            message="Soldes: -30% sur tout le magasin ce week-end.",
             send_list={},
         )
     assert fixture_server_problem(caught.value) is None, fixture_server_problem(caught.value)
@@ -234,18 +201,14 @@ def test_create_marketing_campaign_sample(client: Client) -> None:
     with explained():
         result = client.create_marketing_campaign(
             name="Soldes 2016",
-            message=("Soldes: -30% sur tout le " "magasin ce week-end."),
-            send_list={
-                "lists": ["533e9f59e4b05d2efeb6f1b4"],
-            },
+            message="Soldes: -30% sur tout le magasin ce week-end.",
+            send_list={"lists": ["533e9f59e4b05d2efeb6f1b4"]},
             source_address="YourCompany",
             type_=CampaignType.STANDARD,
             flash=False,
             date=1453212000000,
         )
-    assert result == CampaignCreation(
-        id="534bac13e4b0598311698694",
-    )
+    assert result == CampaignCreation(id="534bac13e4b0598311698694")
 
 
 def test_create_notification_campaign_sample(client: Client) -> None:
@@ -257,14 +220,10 @@ def test_create_notification_campaign_sample(client: Client) -> None:
     with explained():
         result = client.create_notification_campaign(
             name="Coupure reseau",
-            message=("Maintenance du reseau cette " "nuit de 1h a 3h."),
-            send_list={
-                "lists": ["533e9f59e4b05d2efeb6f1b4"],
-            },
+            message="Maintenance du reseau cette nuit de 1h a 3h.",
+            send_list={"lists": ["533e9f59e4b05d2efeb6f1b4"]},
         )
-    assert result == CampaignCreation(
-        campaign_id="534bac13e4b0598311698695",
-    )
+    assert result == CampaignCreation(campaign_id="534bac13e4b0598311698695")
 
 
 def test_delete_contact_sample(client: Client) -> None:
@@ -283,9 +242,7 @@ def test_delete_list_sample(client: Client) -> None:
 
     Deleting a list: `204 No Content` (what the Java SDK expects of its DELETE calls)."""
     with explained():
-        client.delete_list(
-            list_id="551e68c0e4b094b0a124b390",
-        )
+        client.delete_list(list_id="551e68c0e4b094b0a124b390")
 
 
 def test_delete_list_field_sample(client: Client) -> None:
@@ -322,9 +279,7 @@ def test_get_campaign_not_found(client: Client) -> None:
     Error 47 (campaign not found): an id that names no campaign of the account. HTTP 400
     and the body's shape are inferred."""
     with explained(), pytest.raises(BadRequestError) as caught:
-        client.get_campaign(
-            campaign_id="000000000000000000000000",
-        )
+        client.get_campaign(campaign_id="000000000000000000000000")
     assert fixture_server_problem(caught.value) is None, fixture_server_problem(caught.value)
     assert caught.value.status_code == 400
     assert caught.value.code == 47
@@ -336,16 +291,12 @@ def test_get_campaign_sample(client: Client) -> None:
     One campaign with every field of the Java SDK's model. The shape of sendList is not
     published; the `lists` key used here is an illustration (see CampaignSendList)."""
     with explained():
-        result = client.get_campaign(
-            campaign_id="534bac13e4b0598311698694",
-        )
+        result = client.get_campaign(campaign_id="534bac13e4b0598311698694")
     assert result == Campaign(
         id="534bac13e4b0598311698694",
         name="Soldes 2016",
-        message=("Soldes: -30% sur tout le " "magasin ce week-end."),
-        send_list={
-            "lists": ["533e9f59e4b05d2efeb6f1b4"],
-        },
+        message="Soldes: -30% sur tout le magasin ce week-end.",
+        send_list={"lists": ["533e9f59e4b05d2efeb6f1b4"]},
         state="SENT",
         type_=CampaignType.STANDARD,
         source_address="YourCompany",
@@ -364,25 +315,12 @@ def test_get_campaign_blacklists_vendor_example(client: Client) -> None:
     The vendor's example from its campaign blacklists page. Its body is not valid JSON
     (braces where a colon and brackets are meant); this is its evident reading."""
     with explained():
-        result = client.get_campaign_blacklists(
-            campaign_id="533c14d5e4b05d2efeb66c00",
-        )
+        result = client.get_campaign_blacklists(campaign_id="533c14d5e4b05d2efeb66c00")
     assert result == Blacklists(
-        bounces=BlacklistSummary(
-            number=18,
-            identifiers=[
-                "0600000000",
-                "0600000001",
-                "0600000002",
-            ],
-        ),
+        bounces=BlacklistSummary(number=18, identifiers=["0600000000", "0600000001", "0600000002"]),
         unsubscribers=BlacklistSummary(
             number=9,
-            identifiers=[
-                "0600000000",
-                "0600000001",
-                "0600000002",
-            ],
+            identifiers=["0600000000", "0600000001", "0600000002"],
         ),
     )
 
@@ -393,9 +331,7 @@ def test_get_campaign_status_vendor_example(client: Client) -> None:
     The vendor's example from its campaign statistics page (its answer names another
     campaign id than its request, kept as shown)."""
     with explained():
-        result = client.get_campaign_status(
-            campaign_id="533c14d5e4b05d2efeb66c00",
-        )
+        result = client.get_campaign_status(campaign_id="533c14d5e4b05d2efeb66c00")
     assert result == CampaignStatus(
         id="56fa3cd56004e52d55333d87",
         name="Soldes 2016",
@@ -417,9 +353,7 @@ def test_get_list_not_found(client: Client) -> None:
     Error 60 (list not found): an id that names no list of the account. HTTP 400 and the
     body's shape are inferred."""
     with explained(), pytest.raises(BadRequestError) as caught:
-        client.get_list(
-            list_id="000000000000000000000000",
-        )
+        client.get_list(list_id="000000000000000000000000")
     assert fixture_server_problem(caught.value) is None, fixture_server_problem(caught.value)
     assert caught.value.status_code == 400
     assert caught.value.code == 60
@@ -430,13 +364,8 @@ def test_get_list_sample(client: Client) -> None:
 
     One list, by the id its creation answered."""
     with explained():
-        result = client.get_list(
-            list_id="533e9f59e4b05d2efeb6f1b4",
-        )
-    assert result == ContactList(
-        id="533e9f59e4b05d2efeb6f1b4",
-        name="Exemple de liste API",
-    )
+        result = client.get_list(list_id="533e9f59e4b05d2efeb6f1b4")
+    assert result == ContactList(id="533e9f59e4b05d2efeb6f1b4", name="Exemple de liste API")
 
 
 def test_get_message_blacklists_vendor_example(client: Client) -> None:
@@ -446,25 +375,12 @@ def test_get_message_blacklists_vendor_example(client: Client) -> None:
     (braces where a colon and brackets are meant); this is its evident reading, the one
     the SDKs parse."""
     with explained():
-        result = client.get_message_blacklists(
-            category="codeConfirmation",
-        )
+        result = client.get_message_blacklists(category="codeConfirmation")
     assert result == Blacklists(
-        bounces=BlacklistSummary(
-            number=18,
-            identifiers=[
-                "0600000000",
-                "0600000001",
-                "0600000002",
-            ],
-        ),
+        bounces=BlacklistSummary(number=18, identifiers=["0600000000", "0600000001", "0600000002"]),
         unsubscribers=BlacklistSummary(
             number=9,
-            identifiers=[
-                "0600000000",
-                "0600000001",
-                "0600000002",
-            ],
+            identifiers=["0600000000", "0600000001", "0600000002"],
         ),
     )
 
@@ -476,9 +392,7 @@ def test_get_message_stats_bad_key(client: Client) -> None:
     never hold keys and the fixture server does not match headers, so this recording is
     chosen by its query (another category than the vendor example's)."""
     with explained(), pytest.raises(AuthenticationError) as caught:
-        client.get_message_stats(
-            category="reminders",
-        )
+        client.get_message_stats(category="reminders")
     assert fixture_server_problem(caught.value) is None, fixture_server_problem(caught.value)
     assert caught.value.status_code == 401
     assert caught.value.code == 72
@@ -489,9 +403,7 @@ def test_get_message_stats_vendor_example(client: Client) -> None:
 
     The vendor's example from its statistics page, for the category codeConfirmation."""
     with explained():
-        result = client.get_message_stats(
-            category="codeConfirmation",
-        )
+        result = client.get_message_stats(category="codeConfirmation")
     assert result == MessageStats(
         sent=925,
         submitted=925,
@@ -515,9 +427,7 @@ def test_get_message_status_by_identifier(client: Client) -> None:
     The vendor's example from its status page: the status of the latest message to a
     number, every time an epoch in milliseconds, and `id` a JSON number."""
     with explained():
-        result = client.get_message_status(
-            identifier="+33600000000",
-        )
+        result = client.get_message_status(identifier="+33600000000")
     assert result == MessageStatus(
         id=362891,
         state=MessageState.DELIVERED,
@@ -536,9 +446,7 @@ def test_get_message_status_by_snapshot_id(client: Client) -> None:
     delivered. The field set is the vendor's; that a time which has not happened yet is
     `null` is inferred."""
     with explained():
-        result = client.get_message_status(
-            snapshot_id="386479",
-        )
+        result = client.get_message_status(snapshot_id="386479")
     assert result == MessageStatus(
         id=386479,
         state=MessageState.SUBMITTED,
@@ -556,9 +464,7 @@ def test_get_message_status_no_message(client: Client) -> None:
     Error 16 (no message for the query): a snapshotId that names no message. That this
     call answers so, with HTTP 400, is inferred from the error table."""
     with explained(), pytest.raises(BadRequestError) as caught:
-        client.get_message_status(
-            snapshot_id="999999",
-        )
+        client.get_message_status(snapshot_id="999999")
     assert fixture_server_problem(caught.value) is None, fixture_server_problem(caught.value)
     assert caught.value.status_code == 400
     assert caught.value.code == 16
@@ -574,15 +480,8 @@ def test_import_contacts_started(client: Client) -> None:
         client.import_contacts(
             list_id="533e9f59e4b05d2efeb6f1b4",
             body=[
-                NewContact(
-                    identifier="+33600000000",
-                    attributes={
-                        "prenom": "Camille",
-                    },
-                ),
-                NewContact(
-                    identifier="0600000001",
-                ),
+                NewContact(identifier="+33600000000", attributes={"prenom": "Camille"}),
+                NewContact(identifier="0600000001"),
             ],
         )
 
@@ -617,15 +516,9 @@ def test_list_campaign_replies_sample(client: Client) -> None:
     The replies to a campaign, with the shape of the replies of a category (Java SDK
     model)."""
     with explained():
-        result = client.list_campaign_replies(
-            campaign_id="534bac13e4b0598311698694",
-        )
+        result = client.list_campaign_replies(campaign_id="534bac13e4b0598311698694")
     assert result == [
-        Reply(
-            id="56fa3d016004e52d55333d90",
-            identifier="+33600000001",
-            message="STOP",
-        ),
+        Reply(id="56fa3d016004e52d55333d90", identifier="+33600000001", message="STOP"),
         Reply(
             id="56fa3d016004e52d55333d91",
             identifier="+33600000003",
@@ -646,7 +539,7 @@ def test_list_campaigns_sample(client: Client) -> None:
         Campaign(
             id="534bac13e4b0598311698694",
             name="Soldes 2016",
-            message=("Soldes: -30% sur tout le " "magasin ce week-end."),
+            message="Soldes: -30% sur tout le magasin ce week-end.",
             state="SENT",
             type_=CampaignType.STANDARD,
             source_address="YourCompany",
@@ -656,10 +549,8 @@ def test_list_campaigns_sample(client: Client) -> None:
         Campaign(
             id="534bac13e4b0598311698695",
             name="Coupure reseau",
-            message=("Maintenance du reseau cette " "nuit de 1h a 3h."),
-            send_list={
-                "lists": ["533e9f59e4b05d2efeb6f1b4"],
-            },
+            message="Maintenance du reseau cette nuit de 1h a 3h.",
+            send_list={"lists": ["533e9f59e4b05d2efeb6f1b4"]},
             type_=CampaignType.STANDARD,
         ),
     ]
@@ -670,23 +561,14 @@ def test_list_contacts_sample(client: Client) -> None:
 
     The contacts of a list, one with custom field values and one without."""
     with explained():
-        result = client.list_contacts(
-            list_id="533e9f59e4b05d2efeb6f1b4",
-        )
+        result = client.list_contacts(list_id="533e9f59e4b05d2efeb6f1b4")
     assert result == [
         Contact(
             id="551e68c0e4b094b0a124b392",
             identifier="+33600000001",
-            attributes={
-                "prenom": "Camille",
-                "anniversaire": "14/07/1990",
-                "points": 120,
-            },
+            attributes={"prenom": "Camille", "anniversaire": "14/07/1990", "points": 120},
         ),
-        Contact(
-            id="551e68c0e4b094b0a124b393",
-            identifier="+33600000000",
-        ),
+        Contact(id="551e68c0e4b094b0a124b393", identifier="+33600000000"),
     ]
 
 
@@ -695,15 +577,9 @@ def test_list_list_fields_sample(client: Client) -> None:
 
     The custom fields of a list: a text field and a date field."""
     with explained():
-        result = client.list_list_fields(
-            list_id="533e9f59e4b05d2efeb6f1b4",
-        )
+        result = client.list_list_fields(list_id="533e9f59e4b05d2efeb6f1b4")
     assert result == [
-        ListField(
-            id="5536a2c4e4b0c2e5d7a8f900",
-            name="prenom",
-            type_=FieldType.STRING,
-        ),
+        ListField(id="5536a2c4e4b0c2e5d7a8f900", name="prenom", type_=FieldType.STRING),
         ListField(
             id="5536a2c4e4b0c2e5d7a8f901",
             name="anniversaire",
@@ -720,14 +596,8 @@ def test_list_lists_sample(client: Client) -> None:
     with explained():
         result = client.list_lists()
     assert result == [
-        ContactList(
-            id="533e9f59e4b05d2efeb6f1b4",
-            name="Exemple de liste API",
-        ),
-        ContactList(
-            id="551e68c0e4b094b0a124b390",
-            name="Clients fideles",
-        ),
+        ContactList(id="533e9f59e4b05d2efeb6f1b4", name="Exemple de liste API"),
+        ContactList(id="551e68c0e4b094b0a124b390", name="Clients fideles"),
     ]
 
 
@@ -737,9 +607,7 @@ def test_list_message_replies_none(client: Client) -> None:
     A category nobody answered: an empty array (inferred; the vendor shows only a
     non-empty answer)."""
     with explained():
-        result = client.list_message_replies(
-            category="reminders",
-        )
+        result = client.list_message_replies(category="reminders")
     assert result == []
 
 
@@ -749,25 +617,11 @@ def test_list_message_replies_vendor_example(client: Client) -> None:
     The vendor's example from its replies page (its sample lacks the commas between the
     objects; they are restored here)."""
     with explained():
-        result = client.list_message_replies(
-            category="codeConfirmation",
-        )
+        result = client.list_message_replies(category="codeConfirmation")
     assert result == [
-        Reply(
-            id="54ede17ce4c0b0a16c1b2d46",
-            identifier="+33600000000",
-            message="Réponse 1",
-        ),
-        Reply(
-            id="54ede17ce4c0b0a16c1b2d47",
-            identifier="+33600000001",
-            message="Réponse 2",
-        ),
-        Reply(
-            id="54ede17ce4c0b0a16c1b2d48",
-            identifier="+33600000002",
-            message="Réponse 3",
-        ),
+        Reply(id="54ede17ce4c0b0a16c1b2d46", identifier="+33600000000", message="Réponse 1"),
+        Reply(id="54ede17ce4c0b0a16c1b2d47", identifier="+33600000001", message="Réponse 2"),
+        Reply(id="54ede17ce4c0b0a16c1b2d48", identifier="+33600000002", message="Réponse 3"),
     ]
 
 
@@ -815,9 +669,7 @@ def test_remove_bounce_by_identifier(client: Client) -> None:
     answers without a JSON content type; their status, 200 here, is inferred. The client
     takes it as the same success as a `204`."""
     with explained():
-        client.remove_bounce(
-            identifier="+33600000002",
-        )
+        client.remove_bounce(identifier="+33600000002")
 
 
 def test_remove_bounce_by_id_sample(client: Client) -> None:
@@ -825,9 +677,7 @@ def test_remove_bounce_by_id_sample(client: Client) -> None:
 
     Removing a bounces entry by its id: `204 No Content`."""
     with explained():
-        client.remove_bounce_by_id(
-            contact_id="543cec02e4b0ef900801cbf0",
-        )
+        client.remove_bounce_by_id(contact_id="543cec02e4b0ef900801cbf0")
 
 
 def test_remove_unsubscriber_by_identifier(client: Client) -> None:
@@ -836,9 +686,7 @@ def test_remove_unsubscriber_by_identifier(client: Client) -> None:
     Removing a number from the unsubscribers list by the number itself, as the Ruby gem
     does: `204 No Content` (what the Java SDK expects of its DELETE calls)."""
     with explained():
-        client.remove_unsubscriber(
-            identifier="+33600000000",
-        )
+        client.remove_unsubscriber(identifier="+33600000000")
 
 
 def test_remove_unsubscriber_by_id_sample(client: Client) -> None:
@@ -847,9 +695,7 @@ def test_remove_unsubscriber_by_id_sample(client: Client) -> None:
     Removing an unsubscribers entry by the id its addition answered: `204 No Content`
     (what the Java SDK expects of its DELETE calls)."""
     with explained():
-        client.remove_unsubscriber_by_id(
-            contact_id="543ceb14e4b0ef900801cbe3",
-        )
+        client.remove_unsubscriber_by_id(contact_id="543ceb14e4b0ef900801cbe3")
 
 
 def test_send_marketing_campaign_insufficient_credits(client: Client) -> None:
@@ -859,9 +705,7 @@ def test_send_marketing_campaign_insufficient_credits(client: Client) -> None:
     Error 71 (insufficient credits): a campaign whose list costs more than the account's
     balance. HTTP 400 and the body's shape are inferred."""
     with explained(), pytest.raises(BadRequestError) as caught:
-        client.send_marketing_campaign(
-            campaign_id="534bac13e4b0598311698696",
-        )
+        client.send_marketing_campaign(campaign_id="534bac13e4b0598311698696")
     assert fixture_server_problem(caught.value) is None, fixture_server_problem(caught.value)
     assert caught.value.status_code == 400
     assert caught.value.code == 71
@@ -873,12 +717,8 @@ def test_send_marketing_campaign_vendor_example(client: Client) -> None:
     The vendor's example from its campaign sending page: no body, and the credits
     debited for the whole list."""
     with explained():
-        result = client.send_marketing_campaign(
-            campaign_id="534bac13e4b0598311698694",
-        )
-    assert result == CreditsUsed(
-        credits_used=26146.0,
-    )
+        result = client.send_marketing_campaign(campaign_id="534bac13e4b0598311698694")
+    assert result == CreditsUsed(credits_used=26146.0)
 
 
 def test_send_marketing_message_bounced_number(client: Client) -> None:
@@ -905,10 +745,7 @@ def test_send_marketing_message_international_mode(client: Client) -> None:
     Error 91 (international mode needed): a well-formed German mobile number, from an
     account whose international mode is off. HTTP 400 and the body's shape are inferred."""
     with explained(), pytest.raises(BadRequestError) as caught:
-        client.send_marketing_message(
-            number="+4915112345678",
-            message="Soldes: -30% ce week-end.",
-        )
+        client.send_marketing_message(number="+4915112345678", message="Soldes: -30% ce week-end.")
     assert fixture_server_problem(caught.value) is None, fixture_server_problem(caught.value)
     assert caught.value.status_code == 400
     assert caught.value.code == 91
@@ -926,33 +763,7 @@ def test_send_marketing_message_message_too_long(client: Client) -> None:
     with explained(), pytest.raises(BadRequestError) as caught:
         client.send_marketing_message(
             number="+33600000000",
-            message=(
-                "Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: "
-                "-30% sur tout le magasin ce week-end. Offre speciale: -30% sur "
-                "tout le magasin ce week-end. Offre speciale: -30% sur tout le "
-                "magasin ce week-end. Offre speciale: -30% sur tout le magasin "
-                "ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. "
-                "Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: "
-                "-30% sur tout le magasin ce week-end. Offre speciale: -30% sur "
-                "tout le magasin ce week-end. Offre speciale: -30% sur tout le "
-                "magasin ce week-end. Offre speciale: -30% sur tout le magasin "
-                "ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. "
-                "Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: "
-                "-30% sur tout le magasin ce week-end. Offre speciale: -30% sur "
-                "tout le magasin ce week-end. Offre speciale: -30% sur tout le "
-                "magasin ce week-end. Offre speciale: -30% sur tout le magasin "
-                "ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. "
-                "Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: "
-                "-30% sur tout le magasin ce week-end. Offre speciale: -30% sur "
-                "tout le magasin ce week-end. Offre speciale: -30% sur tout le "
-                "magasin ce week-end. Offre speciale: -30% sur tout le magasin "
-                "ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. "
-                "Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: "
-                "-30% sur tout le magasin ce week-end. Offre speciale: -30% sur "
-                "tout le magasin ce week-end. Offre speciale: -30% sur tout le "
-                "magasin ce week-end. Offre speciale: -30% sur tout le magasin "
-                "ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. "
-            ),
+            message="Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. Offre speciale: -30% sur tout le magasin ce week-end. ",
             sender="YourCompany",
         )
     assert fixture_server_problem(caught.value) is None, fixture_server_problem(caught.value)
@@ -969,15 +780,12 @@ def test_send_marketing_message_promotion(client: Client) -> None:
     with explained():
         result = client.send_marketing_message(
             number="+33600000000",
-            message=("Soldes: -30% sur tout le magasin " "ce week-end avec le code W4SH."),
+            message="Soldes: -30% sur tout le magasin ce week-end avec le code W4SH.",
             sender="YourCompany",
             campaign_name="Soldes hiver",
             category="soldes",
         )
-    assert result == SendResult(
-        credits_used=1.0,
-        snapshot_id="386480",
-    )
+    assert result == SendResult(credits_used=1.0, snapshot_id="386480")
 
 
 def test_send_marketing_message_scheduled_in_the_past(client: Client) -> None:
@@ -1022,12 +830,8 @@ def test_send_notification_campaign_sample(client: Client) -> None:
     Sending a notification campaign: the vendor's marketing example on the notification
     route (inferred from the PHP SDK)."""
     with explained():
-        result = client.send_notification_campaign(
-            campaign_id="534bac13e4b0598311698695",
-        )
-    assert result == CreditsUsed(
-        credits_used=1350.0,
-    )
+        result = client.send_notification_campaign(campaign_id="534bac13e4b0598311698695")
+    assert result == CreditsUsed(credits_used=1350.0)
 
 
 def test_send_notification_message_bad_key(client: Client) -> None:
@@ -1115,10 +919,7 @@ def test_send_notification_message_vendor_example(client: Client) -> None:
             category="codeConfirmation",
             date=1398177000000,
         )
-    assert result == SendResult(
-        credits_used=1.0,
-        snapshot_id="386479",
-    )
+    assert result == SendResult(credits_used=1.0, snapshot_id="386479")
 
 
 def test_send_notification_message_with_query_key_vendor_form(client: Client) -> None:
@@ -1134,10 +935,7 @@ def test_send_notification_message_with_query_key_vendor_form(client: Client) ->
             message="Code de confirmation: 283951",
             sender="YourCompany",
         )
-    assert result == SendResult(
-        credits_used=1.0,
-        snapshot_id="386481",
-    )
+    assert result == SendResult(credits_used=1.0, snapshot_id="386481")
 
 
 def test_test_marketing_campaign_vendor_example(client: Client) -> None:
@@ -1149,9 +947,7 @@ def test_test_marketing_campaign_vendor_example(client: Client) -> None:
             campaign_id="534bac13e4b0598311698694",
             identifier="+33600000000",
         )
-    assert result == CreditsUsed(
-        credits_used=1.0,
-    )
+    assert result == CreditsUsed(credits_used=1.0)
 
 
 def test_test_notification_campaign_sample(client: Client) -> None:
@@ -1164,9 +960,7 @@ def test_test_notification_campaign_sample(client: Client) -> None:
             campaign_id="534bac13e4b0598311698695",
             identifier="+33600000000",
         )
-    assert result == CreditsUsed(
-        credits_used=1.0,
-    )
+    assert result == CreditsUsed(credits_used=1.0)
 
 
 def test_every_recording_was_replayed(fixture_server: FixtureServer) -> None:

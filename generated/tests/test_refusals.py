@@ -188,7 +188,7 @@ def test_send_marketing_message_refuses_number_pattern(offline_client: Client) -
     with pytest.raises(RequestValidationError) as caught:
         offline_client.send_marketing_message(
             number="",
-            message=("Soldes: -30% sur tout le magasin " "ce week-end avec le code W4SH."),
+            message="Soldes: -30% sur tout le magasin ce week-end avec le code W4SH.",
             sender="YourCompany",
             campaign_name="Soldes hiver",
             category="soldes",
@@ -224,7 +224,7 @@ def test_send_marketing_message_refuses_sender_pattern(offline_client: Client) -
     with pytest.raises(RequestValidationError) as caught:
         offline_client.send_marketing_message(
             number="+33600000000",
-            message=("Soldes: -30% sur tout le magasin " "ce week-end avec le code W4SH."),
+            message="Soldes: -30% sur tout le magasin ce week-end avec le code W4SH.",
             sender="",
             campaign_name="Soldes hiver",
             category="soldes",
@@ -236,7 +236,7 @@ def test_send_marketing_message_refuses_sender_min_length(offline_client: Client
     with pytest.raises(RequestValidationError) as caught:
         offline_client.send_marketing_message(
             number="+33600000000",
-            message=("Soldes: -30% sur tout le magasin " "ce week-end avec le code W4SH."),
+            message="Soldes: -30% sur tout le magasin ce week-end avec le code W4SH.",
             sender="Yo",
             campaign_name="Soldes hiver",
             category="soldes",
@@ -248,7 +248,7 @@ def test_send_marketing_message_refuses_sender_max_length(offline_client: Client
     with pytest.raises(RequestValidationError) as caught:
         offline_client.send_marketing_message(
             number="+33600000000",
-            message=("Soldes: -30% sur tout le magasin " "ce week-end avec le code W4SH."),
+            message="Soldes: -30% sur tout le magasin ce week-end avec le code W4SH.",
             sender="YourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompany",
             campaign_name="Soldes hiver",
             category="soldes",
@@ -260,7 +260,7 @@ def test_send_marketing_message_refuses_date_minimum(offline_client: Client) -> 
     with pytest.raises(RequestValidationError) as caught:
         offline_client.send_marketing_message(
             number="+33600000000",
-            message=("Soldes: -30% sur tout le magasin " "ce week-end avec le code W4SH."),
+            message="Soldes: -30% sur tout le magasin ce week-end avec le code W4SH.",
             sender="YourCompany",
             campaign_name="Soldes hiver",
             category="soldes",
@@ -271,166 +271,121 @@ def test_send_marketing_message_refuses_date_minimum(offline_client: Client) -> 
 
 def test_get_message_status_refuses_snapshot_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.get_message_status(
-            snapshot_id="",
-            identifier="+33600000000",
-        )
+        offline_client.get_message_status(snapshot_id="", identifier="+33600000000")
     assert (caught.value.field, caught.value.rule) == ("snapshot_id", "minLength")
 
 
 def test_get_message_status_refuses_identifier_pattern(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.get_message_status(
-            identifier="",
-        )
+        offline_client.get_message_status(identifier="")
     assert (caught.value.field, caught.value.rule) == ("identifier", "pattern")
 
 
 def test_get_message_stats_refuses_category_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.get_message_stats(
-            category="",
-        )
+        offline_client.get_message_stats(category="")
     assert (caught.value.field, caught.value.rule) == ("category", "minLength")
 
 
 def test_list_message_replies_refuses_category_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.list_message_replies(
-            category="",
-        )
+        offline_client.list_message_replies(category="")
     assert (caught.value.field, caught.value.rule) == ("category", "minLength")
 
 
 def test_get_message_blacklists_refuses_category_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.get_message_blacklists(
-            category="",
-        )
+        offline_client.get_message_blacklists(category="")
     assert (caught.value.field, caught.value.rule) == ("category", "minLength")
 
 
 def test_add_unsubscriber_refuses_identifier_pattern(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.add_unsubscriber(
-            identifier="",
-        )
+        offline_client.add_unsubscriber(identifier="")
     assert (caught.value.field, caught.value.rule) == ("identifier", "pattern")
 
 
 def test_remove_unsubscriber_refuses_identifier_pattern(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.remove_unsubscriber(
-            identifier="",
-        )
+        offline_client.remove_unsubscriber(identifier="")
     assert (caught.value.field, caught.value.rule) == ("identifier", "pattern")
 
 
 def test_remove_unsubscriber_by_id_refuses_contact_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.remove_unsubscriber_by_id(
-            contact_id="",
-        )
+        offline_client.remove_unsubscriber_by_id(contact_id="")
     assert (caught.value.field, caught.value.rule) == ("contact_id", "minLength")
 
 
 def test_add_bounce_refuses_identifier_pattern(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.add_bounce(
-            identifier="",
-        )
+        offline_client.add_bounce(identifier="")
     assert (caught.value.field, caught.value.rule) == ("identifier", "pattern")
 
 
 def test_remove_bounce_refuses_identifier_pattern(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.remove_bounce(
-            identifier="",
-        )
+        offline_client.remove_bounce(identifier="")
     assert (caught.value.field, caught.value.rule) == ("identifier", "pattern")
 
 
 def test_remove_bounce_by_id_refuses_contact_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.remove_bounce_by_id(
-            contact_id="",
-        )
+        offline_client.remove_bounce_by_id(contact_id="")
     assert (caught.value.field, caught.value.rule) == ("contact_id", "minLength")
 
 
 def test_check_number_refuses_identifier_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.check_number(
-            identifier="",
-        )
+        offline_client.check_number(identifier="")
     assert (caught.value.field, caught.value.rule) == ("identifier", "minLength")
 
 
 def test_create_list_refuses_name_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.create_list(
-            name="",
-        )
+        offline_client.create_list(name="")
     assert (caught.value.field, caught.value.rule) == ("name", "minLength")
 
 
 def test_get_list_refuses_list_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.get_list(
-            list_id="",
-        )
+        offline_client.get_list(list_id="")
     assert (caught.value.field, caught.value.rule) == ("list_id", "minLength")
 
 
 def test_delete_list_refuses_list_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.delete_list(
-            list_id="",
-        )
+        offline_client.delete_list(list_id="")
     assert (caught.value.field, caught.value.rule) == ("list_id", "minLength")
 
 
 def test_add_contact_refuses_list_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.add_contact(
-            list_id="",
-            identifier="+33600000000",
-        )
+        offline_client.add_contact(list_id="", identifier="+33600000000")
     assert (caught.value.field, caught.value.rule) == ("list_id", "minLength")
 
 
 def test_add_contact_refuses_identifier_pattern(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.add_contact(
-            list_id="533e9f59e4b05d2efeb6f1b4",
-            identifier="",
-        )
+        offline_client.add_contact(list_id="533e9f59e4b05d2efeb6f1b4", identifier="")
     assert (caught.value.field, caught.value.rule) == ("identifier", "pattern")
 
 
 def test_list_contacts_refuses_list_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.list_contacts(
-            list_id="",
-        )
+        offline_client.list_contacts(list_id="")
     assert (caught.value.field, caught.value.rule) == ("list_id", "minLength")
 
 
 def test_delete_contact_refuses_list_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.delete_contact(
-            list_id="",
-            contact_id="551e68c0e4b094b0a124b393",
-        )
+        offline_client.delete_contact(list_id="", contact_id="551e68c0e4b094b0a124b393")
     assert (caught.value.field, caught.value.rule) == ("list_id", "minLength")
 
 
 def test_delete_contact_refuses_contact_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.delete_contact(
-            list_id="533e9f59e4b05d2efeb6f1b4",
-            contact_id="",
-        )
+        offline_client.delete_contact(list_id="533e9f59e4b05d2efeb6f1b4", contact_id="")
     assert (caught.value.field, caught.value.rule) == ("contact_id", "minLength")
 
 
@@ -458,27 +413,19 @@ def test_create_list_field_refuses_name_min_length(offline_client: Client) -> No
 
 def test_list_list_fields_refuses_list_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.list_list_fields(
-            list_id="",
-        )
+        offline_client.list_list_fields(list_id="")
     assert (caught.value.field, caught.value.rule) == ("list_id", "minLength")
 
 
 def test_delete_list_field_refuses_list_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.delete_list_field(
-            list_id="",
-            field_id="5536a2c4e4b0c2e5d7a8f900",
-        )
+        offline_client.delete_list_field(list_id="", field_id="5536a2c4e4b0c2e5d7a8f900")
     assert (caught.value.field, caught.value.rule) == ("list_id", "minLength")
 
 
 def test_delete_list_field_refuses_field_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.delete_list_field(
-            list_id="533e9f59e4b05d2efeb6f1b4",
-            field_id="",
-        )
+        offline_client.delete_list_field(list_id="533e9f59e4b05d2efeb6f1b4", field_id="")
     assert (caught.value.field, caught.value.rule) == ("field_id", "minLength")
 
 
@@ -487,15 +434,8 @@ def test_import_contacts_refuses_list_id_min_length(offline_client: Client) -> N
         offline_client.import_contacts(
             list_id="",
             body=[
-                NewContact(
-                    identifier="+33600000000",
-                    attributes={
-                        "prenom": "Camille",
-                    },
-                ),
-                NewContact(
-                    identifier="0600000001",
-                ),
+                NewContact(identifier="+33600000000", attributes={"prenom": "Camille"}),
+                NewContact(identifier="0600000001"),
             ],
         )
     assert (caught.value.field, caught.value.rule) == ("list_id", "minLength")
@@ -503,10 +443,7 @@ def test_import_contacts_refuses_list_id_min_length(offline_client: Client) -> N
 
 def test_import_contacts_refuses_body_min_items(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.import_contacts(
-            list_id="533e9f59e4b05d2efeb6f1b4",
-            body=[],
-        )
+        offline_client.import_contacts(list_id="533e9f59e4b05d2efeb6f1b4", body=[])
     assert (caught.value.field, caught.value.rule) == ("body", "minItems")
 
 
@@ -514,10 +451,8 @@ def test_create_marketing_campaign_refuses_name_min_length(offline_client: Clien
     with pytest.raises(RequestValidationError) as caught:
         offline_client.create_marketing_campaign(
             name="",
-            message=("Soldes: -30% sur tout le " "magasin ce week-end."),
-            send_list={
-                "lists": ["533e9f59e4b05d2efeb6f1b4"],
-            },
+            message="Soldes: -30% sur tout le magasin ce week-end.",
+            send_list={"lists": ["533e9f59e4b05d2efeb6f1b4"]},
             source_address="YourCompany",
             type_=CampaignType.STANDARD,
             flash=False,
@@ -531,9 +466,7 @@ def test_create_marketing_campaign_refuses_message_pattern(offline_client: Clien
         offline_client.create_marketing_campaign(
             name="Soldes 2016",
             message="",
-            send_list={
-                "lists": ["533e9f59e4b05d2efeb6f1b4"],
-            },
+            send_list={"lists": ["533e9f59e4b05d2efeb6f1b4"]},
             source_address="YourCompany",
             type_=CampaignType.STANDARD,
             flash=False,
@@ -547,9 +480,7 @@ def test_create_marketing_campaign_refuses_message_min_length(offline_client: Cl
         offline_client.create_marketing_campaign(
             name="Soldes 2016",
             message="",
-            send_list={
-                "lists": ["533e9f59e4b05d2efeb6f1b4"],
-            },
+            send_list={"lists": ["533e9f59e4b05d2efeb6f1b4"]},
             source_address="YourCompany",
             type_=CampaignType.STANDARD,
             flash=False,
@@ -562,10 +493,8 @@ def test_create_marketing_campaign_refuses_source_address_pattern(offline_client
     with pytest.raises(RequestValidationError) as caught:
         offline_client.create_marketing_campaign(
             name="Soldes 2016",
-            message=("Soldes: -30% sur tout le " "magasin ce week-end."),
-            send_list={
-                "lists": ["533e9f59e4b05d2efeb6f1b4"],
-            },
+            message="Soldes: -30% sur tout le magasin ce week-end.",
+            send_list={"lists": ["533e9f59e4b05d2efeb6f1b4"]},
             source_address="",
             type_=CampaignType.STANDARD,
             flash=False,
@@ -580,10 +509,8 @@ def test_create_marketing_campaign_refuses_source_address_min_length(
     with pytest.raises(RequestValidationError) as caught:
         offline_client.create_marketing_campaign(
             name="Soldes 2016",
-            message=("Soldes: -30% sur tout le " "magasin ce week-end."),
-            send_list={
-                "lists": ["533e9f59e4b05d2efeb6f1b4"],
-            },
+            message="Soldes: -30% sur tout le magasin ce week-end.",
+            send_list={"lists": ["533e9f59e4b05d2efeb6f1b4"]},
             source_address="Yo",
             type_=CampaignType.STANDARD,
             flash=False,
@@ -598,10 +525,8 @@ def test_create_marketing_campaign_refuses_source_address_max_length(
     with pytest.raises(RequestValidationError) as caught:
         offline_client.create_marketing_campaign(
             name="Soldes 2016",
-            message=("Soldes: -30% sur tout le " "magasin ce week-end."),
-            send_list={
-                "lists": ["533e9f59e4b05d2efeb6f1b4"],
-            },
+            message="Soldes: -30% sur tout le magasin ce week-end.",
+            send_list={"lists": ["533e9f59e4b05d2efeb6f1b4"]},
             source_address="YourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompanyYourCompany",
             type_=CampaignType.STANDARD,
             flash=False,
@@ -614,10 +539,8 @@ def test_create_marketing_campaign_refuses_date_minimum(offline_client: Client) 
     with pytest.raises(RequestValidationError) as caught:
         offline_client.create_marketing_campaign(
             name="Soldes 2016",
-            message=("Soldes: -30% sur tout le " "magasin ce week-end."),
-            send_list={
-                "lists": ["533e9f59e4b05d2efeb6f1b4"],
-            },
+            message="Soldes: -30% sur tout le magasin ce week-end.",
+            send_list={"lists": ["533e9f59e4b05d2efeb6f1b4"]},
             source_address="YourCompany",
             type_=CampaignType.STANDARD,
             flash=False,
@@ -630,10 +553,8 @@ def test_create_notification_campaign_refuses_name_min_length(offline_client: Cl
     with pytest.raises(RequestValidationError) as caught:
         offline_client.create_notification_campaign(
             name="",
-            message=("Maintenance du reseau cette " "nuit de 1h a 3h."),
-            send_list={
-                "lists": ["533e9f59e4b05d2efeb6f1b4"],
-            },
+            message="Maintenance du reseau cette nuit de 1h a 3h.",
+            send_list={"lists": ["533e9f59e4b05d2efeb6f1b4"]},
         )
     assert (caught.value.field, caught.value.rule) == ("name", "minLength")
 
@@ -643,9 +564,7 @@ def test_create_notification_campaign_refuses_message_pattern(offline_client: Cl
         offline_client.create_notification_campaign(
             name="Coupure reseau",
             message="",
-            send_list={
-                "lists": ["533e9f59e4b05d2efeb6f1b4"],
-            },
+            send_list={"lists": ["533e9f59e4b05d2efeb6f1b4"]},
         )
     assert (caught.value.field, caught.value.rule) == ("message", "pattern")
 
@@ -655,9 +574,7 @@ def test_create_notification_campaign_refuses_message_min_length(offline_client:
         offline_client.create_notification_campaign(
             name="Coupure reseau",
             message="",
-            send_list={
-                "lists": ["533e9f59e4b05d2efeb6f1b4"],
-            },
+            send_list={"lists": ["533e9f59e4b05d2efeb6f1b4"]},
         )
     assert (caught.value.field, caught.value.rule) == ("message", "pattern")
 
@@ -668,10 +585,8 @@ def test_create_notification_campaign_refuses_source_address_pattern(
     with pytest.raises(RequestValidationError) as caught:
         offline_client.create_notification_campaign(
             name="Coupure reseau",
-            message=("Maintenance du reseau cette " "nuit de 1h a 3h."),
-            send_list={
-                "lists": ["533e9f59e4b05d2efeb6f1b4"],
-            },
+            message="Maintenance du reseau cette nuit de 1h a 3h.",
+            send_list={"lists": ["533e9f59e4b05d2efeb6f1b4"]},
             source_address="",
         )
     assert (caught.value.field, caught.value.rule) == ("source_address", "pattern")
@@ -683,10 +598,8 @@ def test_create_notification_campaign_refuses_source_address_min_length(
     with pytest.raises(RequestValidationError) as caught:
         offline_client.create_notification_campaign(
             name="Coupure reseau",
-            message=("Maintenance du reseau cette " "nuit de 1h a 3h."),
-            send_list={
-                "lists": ["533e9f59e4b05d2efeb6f1b4"],
-            },
+            message="Maintenance du reseau cette nuit de 1h a 3h.",
+            send_list={"lists": ["533e9f59e4b05d2efeb6f1b4"]},
             source_address="a",
         )
     assert (caught.value.field, caught.value.rule) == ("source_address", "pattern")
@@ -698,10 +611,8 @@ def test_create_notification_campaign_refuses_source_address_max_length(
     with pytest.raises(RequestValidationError) as caught:
         offline_client.create_notification_campaign(
             name="Coupure reseau",
-            message=("Maintenance du reseau cette " "nuit de 1h a 3h."),
-            send_list={
-                "lists": ["533e9f59e4b05d2efeb6f1b4"],
-            },
+            message="Maintenance du reseau cette nuit de 1h a 3h.",
+            send_list={"lists": ["533e9f59e4b05d2efeb6f1b4"]},
             source_address="aaaaaaaaaaaa",
         )
     assert (caught.value.field, caught.value.rule) == ("source_address", "pattern")
@@ -711,10 +622,8 @@ def test_create_notification_campaign_refuses_date_minimum(offline_client: Clien
     with pytest.raises(RequestValidationError) as caught:
         offline_client.create_notification_campaign(
             name="Coupure reseau",
-            message=("Maintenance du reseau cette " "nuit de 1h a 3h."),
-            send_list={
-                "lists": ["533e9f59e4b05d2efeb6f1b4"],
-            },
+            message="Maintenance du reseau cette nuit de 1h a 3h.",
+            send_list={"lists": ["533e9f59e4b05d2efeb6f1b4"]},
             date=999999999999,
         )
     assert (caught.value.field, caught.value.rule) == ("date", "minimum")
@@ -722,10 +631,7 @@ def test_create_notification_campaign_refuses_date_minimum(offline_client: Clien
 
 def test_test_marketing_campaign_refuses_campaign_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.test_marketing_campaign(
-            campaign_id="",
-            identifier="+33600000000",
-        )
+        offline_client.test_marketing_campaign(campaign_id="", identifier="+33600000000")
     assert (caught.value.field, caught.value.rule) == ("campaign_id", "minLength")
 
 
@@ -740,10 +646,7 @@ def test_test_marketing_campaign_refuses_identifier_pattern(offline_client: Clie
 
 def test_test_notification_campaign_refuses_campaign_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.test_notification_campaign(
-            campaign_id="",
-            identifier="+33600000000",
-        )
+        offline_client.test_notification_campaign(campaign_id="", identifier="+33600000000")
     assert (caught.value.field, caught.value.rule) == ("campaign_id", "minLength")
 
 
@@ -758,47 +661,35 @@ def test_test_notification_campaign_refuses_identifier_pattern(offline_client: C
 
 def test_send_marketing_campaign_refuses_campaign_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.send_marketing_campaign(
-            campaign_id="",
-        )
+        offline_client.send_marketing_campaign(campaign_id="")
     assert (caught.value.field, caught.value.rule) == ("campaign_id", "minLength")
 
 
 def test_send_notification_campaign_refuses_campaign_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.send_notification_campaign(
-            campaign_id="",
-        )
+        offline_client.send_notification_campaign(campaign_id="")
     assert (caught.value.field, caught.value.rule) == ("campaign_id", "minLength")
 
 
 def test_get_campaign_refuses_campaign_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.get_campaign(
-            campaign_id="",
-        )
+        offline_client.get_campaign(campaign_id="")
     assert (caught.value.field, caught.value.rule) == ("campaign_id", "minLength")
 
 
 def test_get_campaign_status_refuses_campaign_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.get_campaign_status(
-            campaign_id="",
-        )
+        offline_client.get_campaign_status(campaign_id="")
     assert (caught.value.field, caught.value.rule) == ("campaign_id", "minLength")
 
 
 def test_list_campaign_replies_refuses_campaign_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.list_campaign_replies(
-            campaign_id="",
-        )
+        offline_client.list_campaign_replies(campaign_id="")
     assert (caught.value.field, caught.value.rule) == ("campaign_id", "minLength")
 
 
 def test_get_campaign_blacklists_refuses_campaign_id_min_length(offline_client: Client) -> None:
     with pytest.raises(RequestValidationError) as caught:
-        offline_client.get_campaign_blacklists(
-            campaign_id="",
-        )
+        offline_client.get_campaign_blacklists(campaign_id="")
     assert (caught.value.field, caught.value.rule) == ("campaign_id", "minLength")

@@ -1,6 +1,6 @@
 """The type-confusion fuzzer: single-node mutations of the shared documents, in
-lenient mode, never end in anything but a located `SpecError` or a client that
-compiles and imports.
+lenient mode and in strict mode, never end in anything but a located `SpecError`
+(exit 2) or a client that compiles and imports.
 
 Each example takes one of the real documents of ../shared/specs, picks one node
 (a mapping member or a list item, anywhere) and replaces it with a value of
@@ -10,6 +10,9 @@ runs them: the document checks (`validate.findings`; the third-party validator,
 whose failures are caught and reported, is left out for speed), the model,
 rendering, and every generated module is compiled and imported.
 
+In strict mode the mutated document goes through the command line itself, with the
+third-party validator: what a user running `generate` on it would meet.
+
 A hang fails the example by a bound on CPU seconds (SIGPROF), not a clock.
 `make test` runs 25 examples, reproducibly; `make test-large` many more.
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import importlib
+import json
 import signal
 import sys
 from collections.abc import Iterator
@@ -29,12 +33,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import validate
+from generator.cli import ExitCode
 from generator.errors import SpecError
 from generator.load import Document, load_document
 from generator.model import build_api
 from generator.render import render
 
-from .conftest import SHARED_SPECS
+from .conftest import SHARED_SPECS, run_cli
 
 DOCUMENTS = [
     "petstore3.yaml",
@@ -111,8 +116,11 @@ def cpu_bound() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def no_third_party_validator(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(validate, "schema_problems", lambda data, version: [])
+def no_third_party_validator(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if "strict" not in request.node.name:
+        monkeypatch.setattr(validate, "schema_problems", lambda data, version: [])
 
 
 _imports = 0
@@ -142,6 +150,10 @@ def generate_and_import(document: Document, folder: Path) -> None:
                 target = folder / name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
+    import_every_module(folder, package)
+
+
+def import_every_module(folder: Path, package: str) -> None:
     sys.path.insert(0, str(folder))
     try:
         for module in sorted((folder / package).glob("*.py")):
@@ -176,6 +188,40 @@ def test_single_node_mutations_never_crash(
     tmp_path: Path, name: str, pick: int, value: Any
 ) -> None:
     run_one(name, pick, value, tmp_path)
+
+
+@settings(
+    max_examples=12,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(name=st.sampled_from(DOCUMENTS), pick=st.integers(min_value=0), value=replacements)
+def test_single_node_mutations_never_crash_in_strict_mode(
+    tmp_path_factory: pytest.TempPathFactory, name: str, pick: int, value: Any
+) -> None:
+    global _imports
+    document, places = document_and_places(name)
+    path = places[pick % len(places)]
+    folder = tmp_path_factory.mktemp("strict")
+    spec = folder / "mutated.json"
+    spec.write_text(json.dumps(mutated(document.data, path, value)), encoding="utf-8")
+    _imports += 1
+    package = f"strict_{_imports}"
+    where = f"{name}: /{'/'.join(map(str, path))} = {value!r}"
+    signal.setitimer(signal.ITIMER_PROF, CPU_SECONDS)
+    try:
+        command = ["generate", str(spec), "-o", str(folder / "out"), "--no-cache"]
+        result = run_cli([*command, "--package-name", package])
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+    assert result.code in (ExitCode.DONE, ExitCode.INVALID), f"{where}: {result.err}"
+    assert "Traceback" not in result.err, where
+    if result.code == ExitCode.INVALID:
+        assert f"{spec}:" in result.err, f"{where}: not located: {result.err}"
+    else:
+        import_every_module(folder / "out", package)
 
 
 @pytest.mark.large

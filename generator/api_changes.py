@@ -139,23 +139,15 @@ def _uses(api: ir.Api) -> tuple[set[str], set[str]]:
 
     def reach(types: Iterable[ir.TypeRef | None]) -> set[str]:
         found: set[str] = set()
-        stack = [t for t in types if t is not None]
-        while stack:
-            t = stack.pop()
-            if isinstance(t, ir.ModelType) and t.name not in found and t.name in models:
-                found.add(t.name)
-                model = models[t.name]
-                stack.extend(f.type for f in model.fields)
-                if model.additional_properties is not None:
-                    stack.append(model.additional_properties)
-            elif isinstance(t, ir.ArrayType):
-                stack.append(t.item)
-            elif isinstance(t, ir.MapType):
-                stack.append(t.value)
-            elif isinstance(t, ir.NullableType):
-                stack.append(t.inner)
-            elif isinstance(t, ir.UnionType):
-                stack.extend(t.options)
+        pending = list(types)
+        while pending:
+            within, pending = list(ir.types_within(pending)), []
+            for t in within:
+                if isinstance(t, ir.ModelType) and t.name not in found and t.name in models:
+                    found.add(t.name)
+                    model = models[t.name]
+                    pending.extend(f.type for f in model.fields)
+                    pending.append(model.additional_properties)
         return found
 
     sent = reach(a.type for op in api.operations for a in op.arguments)

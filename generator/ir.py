@@ -614,38 +614,45 @@ class Api:
 # ---------------------------------------------------------------- usage
 
 
-def type_kinds(types: Any) -> frozenset[str]:
-    """Every kind of type reachable from `types` ("datetime", "enum", ...).
-
-    Templates use it to import exactly what a module needs and no more.
-    """
-    found: set[str] = set()
-    stack: list[Any] = list(types)
+def types_within(types: Iterable[TypeRef | None]) -> Iterator[TypeRef]:
+    """`types` and every type inside them (items, tuple positions, map values, union
+    options, nullable and constant bases); models are not entered."""
+    stack = [t for t in types if t is not None]
     while stack:
         t = stack.pop()
-        if t is None:
-            continue
-        found.add(t.kind)
-        if isinstance(t, ScalarType | LiteralType):
-            found.add(f"{t.kind}:{t.python}")
-        elif isinstance(t, UnixTimeType):
-            found.add(f"unixtime:{t.unit}")
-        elif isinstance(t, ArrayType):
+        yield t
+        if isinstance(t, ArrayType):
             stack.append(t.item)
         elif isinstance(t, TupleType):
-            found.add("tuple:encoded" if t.items_need_encoding else "tuple:plain")
             stack.extend(t.items)
-            stack.append(t.rest)
+            if t.rest is not None:
+                stack.append(t.rest)
         elif isinstance(t, ConstType):
             stack.append(t.base)
         elif isinstance(t, MapType):
             stack.append(t.value)
         elif isinstance(t, UnionType):
             stack.extend(t.options)
-            if t.discriminator is not None:
-                found.add("discriminated")
         elif isinstance(t, NullableType):
             stack.append(t.inner)
+
+
+def type_kinds(types: Any) -> frozenset[str]:
+    """Every kind of type reachable from `types` ("datetime", "enum", ...).
+
+    Templates use it to import exactly what a module needs and no more.
+    """
+    found: set[str] = set()
+    for t in types_within(types):
+        found.add(t.kind)
+        if isinstance(t, ScalarType | LiteralType):
+            found.add(f"{t.kind}:{t.python}")
+        elif isinstance(t, UnixTimeType):
+            found.add(f"unixtime:{t.unit}")
+        elif isinstance(t, TupleType):
+            found.add("tuple:encoded" if t.items_need_encoding else "tuple:plain")
+        elif isinstance(t, UnionType) and t.discriminator is not None:
+            found.add("discriminated")
     return frozenset(found)
 
 

@@ -160,14 +160,14 @@ def _environment(api: ir.Api, cache: Cache = DISABLED) -> jinja2.Environment:
         signature_models=lambda operations: sorted(
             {
                 t.name
-                for t in _reachable(_signature_types(operations))
+                for t in ir.types_within(_signature_types(operations))
                 if isinstance(t, ir.ModelType | ir.EnumType)
             },
             key=_isort_key,
         ),
         closed_enum_arguments=lambda operations: any(
             isinstance(t, ir.EnumType) and not t.open
-            for t in _reachable(a.type for op in operations for a in op.arguments)
+            for t in ir.types_within(a.type for op in operations for a in op.arguments)
         ),
         contract_names=lambda contracts: _contract_names(api, contracts),
         refusal_names=lambda contracts: _refusal_names(api, contracts),
@@ -232,26 +232,6 @@ def _signature_types(operations: Iterable[ir.Operation]) -> list[ir.TypeRef]:
     return types
 
 
-def _reachable(types: Iterable[ir.TypeRef]) -> Iterable[ir.TypeRef]:
-    """`types` and every type inside them."""
-    stack = list(types)
-    while stack:
-        t = stack.pop()
-        yield t
-        if isinstance(t, ir.ArrayType):
-            stack.append(t.item)
-        elif isinstance(t, ir.TupleType):
-            stack.extend(t.items)
-            if t.rest is not None:
-                stack.append(t.rest)
-        elif isinstance(t, ir.MapType):
-            stack.append(t.value)
-        elif isinstance(t, ir.NullableType):
-            stack.append(t.inner)
-        elif isinstance(t, ir.UnionType):
-            stack.extend(t.options)
-
-
 def _operation_types(operations: Iterable[ir.Operation]) -> list[ir.TypeRef]:
     types: list[ir.TypeRef] = []
     for op in operations:
@@ -265,7 +245,7 @@ def _operation_types(operations: Iterable[ir.Operation]) -> list[ir.TypeRef]:
 def _named(types: Iterable[ir.TypeRef]) -> set[str]:
     """The models and enums `types` refer to, those a discriminator maps to included."""
     names: set[str] = set()
-    for t in _reachable(types):
+    for t in ir.types_within(types):
         if isinstance(t, ir.ModelType | ir.EnumType):
             names.add(t.name)
         elif isinstance(t, ir.UnionType) and t.discriminator is not None:
@@ -418,7 +398,7 @@ def _readme_case(
                 continue
             if case.status in (401, 403, 407):
                 continue  # the credentials' doing, not the arguments'
-            if all(t.kind in _PLAIN_KINDS for t in _reachable(a.type for a in case.arguments)):
+            if all(t.kind in _PLAIN_KINDS for t in ir.types_within(a.type for a in case.arguments)):
                 return case
     return None
 

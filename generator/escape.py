@@ -9,7 +9,9 @@ quotes, template braces, backslashes, newlines, control characters).
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 import textwrap
 from typing import Any
 
@@ -100,6 +102,7 @@ def _python_escape(char: str) -> str:
 _DOCSTRING_ESCAPES = {"\\": "\\\\", "\r": "\\r", "\t": "    "}
 
 
+@functools.lru_cache(maxsize=4096)
 def docstring_body(text: str, indent: int = 4, width: int = 88, first: int | None = None) -> str:
     """The inside of a triple-quoted docstring showing `text` verbatim.
 
@@ -107,6 +110,9 @@ def docstring_body(text: str, indent: int = 4, width: int = 88, first: int | Non
     `first`, the others at `indent`). Backslashes and quotes are escaped so
     the literal can never end early or change meaning; other control
     characters are shown as escapes.
+
+    Remembered: large documents repeat descriptions (a shared parameter's on
+    every operation, once for the sync client and once for the async one).
     """
     first_column = indent + 3 if first is None else first
     paragraphs = _normalise(text).split("\n\n")
@@ -161,9 +167,17 @@ def _is_structured(line: str) -> bool:
     )
 
 
+# What `_escape_docstring_char` changes in printable text: touching quotes, backslashes.
+_DOCSTRING_SPECIAL = re.compile(r'"(?=")|(?<=")"|"\Z|\\')
+
+
 def _escape_docstring_text(text: str) -> str:
-    if '"' not in text and "\\" not in text and text.replace("\n", "").isprintable():
-        return text  # the common case, decided without visiting every character
+    if text.replace("\n", "").isprintable():  # the common case: only quotes and backslashes
+        if '"' not in text and "\\" not in text:
+            return text
+        return _DOCSTRING_SPECIAL.sub(
+            lambda found: _escape_docstring_char(text, found.start()), text
+        )
     return "".join(_escape_docstring_char(text, i) for i in range(len(text)))
 
 

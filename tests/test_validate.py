@@ -1,8 +1,12 @@
+import copy
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.errors import Severity, SpecError
 from generator.load import parse_document
@@ -460,3 +464,87 @@ paths:
         "write a status code ('200'), a range ('2XX') or 'default'",
         "t.yaml:12:3: /paths/b: error: 'b' is not a path: a path must start with '/'",
     ]
+
+
+# The whole-document check: jsonschema-rs decides, jsonschema lists (`validator.QuickFirst`).
+SMALL_DOCUMENT: dict[str, Any] = {
+    "info": {"title": "Small", "version": "1", "contact": {"email": "a@example.com"}},
+    "servers": [{"url": "https://example.com/{v}", "variables": {"v": {"default": "1"}}}],
+    "paths": {
+        "/items/{id}": {
+            "parameters": [{"name": "id", "in": "path", "required": True, "schema": {}}],
+            "get": {
+                "operationId": "getItem",
+                "parameters": [{"name": "q", "in": "query", "schema": {"type": "string"}}],
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {"application/json": {"schema": {"$ref": "#/c"}}},
+                        "headers": {"X-Rate": {"schema": {"type": "integer"}}},
+                    },
+                    "default": {"description": "error"},
+                },
+                "security": [{"key": []}],
+            },
+            "post": {
+                "requestBody": {"content": {"application/json": {"example": {"a": 1}}}},
+                "responses": {"201": {"description": "made"}},
+            },
+        }
+    },
+    "components": {
+        "schemas": {"Item": {"type": "object", "properties": {"a": {"type": "integer"}}}},
+        "securitySchemes": {"key": {"type": "apiKey", "name": "K", "in": "header"}},
+    },
+    "tags": [{"name": "items"}],
+}
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**40), 2**40)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.sampled_from(["", "x", "3.0.3", "3.1.0", "query", "header", "#/c", "string"]),
+    lambda children: st.lists(children, max_size=3)
+    | st.dictionaries(st.sampled_from(["type", "in", "name", "$ref", "x-a", "z"]), children),
+    max_leaves=6,
+)
+
+
+def _places(node: Any) -> list[tuple[Any, Any]]:
+    """Every (container, key or index) within `node`."""
+    places: list[tuple[Any, Any]] = []
+    keys = node.keys() if isinstance(node, dict) else range(len(node))
+    for name in list(keys):
+        places.append((node, name))
+        if isinstance(node[name], dict | list) and node[name]:
+            places.extend(_places(node[name]))
+    return places
+
+
+@pytest.mark.parametrize("version", ["3.0.3", "3.1.0"])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_quick_whole_document_check_agrees_with_jsonschema(
+    version: str, data: st.DataObject
+) -> None:
+    from jsonschema.validators import validator_for
+    from openapi_spec_validator.schemas import schema_v30, schema_v31
+
+    from generator.validator import QuickFirst
+
+    document = copy.deepcopy({"openapi": version, **SMALL_DOCUMENT})
+    for _ in range(data.draw(st.integers(1, 3), label="damages")):
+        container, name = data.draw(st.sampled_from(_places(document)), label="where")
+        how = data.draw(st.sampled_from(["replace", "remove", "add"]), label="how")
+        if how == "replace" or isinstance(container, list):
+            container[name] = data.draw(JSON_VALUES, label="value")
+        elif how == "remove":
+            del container[name]
+        elif isinstance(container[name], dict):
+            key = data.draw(st.sampled_from(["type", "in", "$ref", "x-y", "bad", "schema"]))
+            container[name][key] = data.draw(JSON_VALUES, label="value")
+    schema = schema_v30 if version.startswith("3.0") else schema_v31
+    check = QuickFirst(validator_for(schema)(schema))
+    errors = list(check.located.iter_errors(document))  # jsonschema, the oracle
+    assert check.is_valid(document) is not bool(errors)
+    assert bool(list(check.iter_errors(document))) is bool(errors)

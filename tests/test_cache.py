@@ -9,14 +9,14 @@ import pickle
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import jinja2.bccache
 import pytest
 
-from generator import pipeline
+from generator import pipeline, render
 from generator.cache import DISABLED, Cache, installed, key
 from generator.errors import SpecError
 from generator.load import parse_document
@@ -254,18 +254,33 @@ def _tamper_all(folder: Path, marker: Path) -> list[str]:
     return done
 
 
+def _installation_read_only(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Compiled templates cannot be kept beside the templates: the cache keeps them."""
+    (folder / "installation").write_text("a file where a folder would be")
+    monkeypatch.setattr(render, "COMPILED_TEMPLATES", folder / "installation" / "__pycache__")
+
+
+@pytest.fixture(autouse=True)
+def installation_read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _installation_read_only(monkeypatch, tmp_path)
+
+
 @pytest.fixture(scope="module")
-def clean_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], Path]:
+def clean_run(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Path, dict[str, str], Path]]:
     folder = tmp_path_factory.mktemp("clean")
     spec = folder / "openapi.yaml"
     spec.write_text(DOCUMENT)
-    expected = pipeline.generate(spec, folder / "out").files
-    warm = folder / "warm"
-    cache = Cache(warm / "cache", key_file=warm / "key")
-    assert pipeline.generate(spec, folder / "out", cache=cache).files == expected
-    kinds = sorted(p.name for p in (warm / "cache").iterdir())
-    assert kinds == ["pieces", "templates", "validate"]
-    return spec, expected, warm
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _installation_read_only(monkeypatch, folder)
+        expected = pipeline.generate(spec, folder / "out").files
+        warm = folder / "warm"
+        cache = Cache(warm / "cache", key_file=warm / "key")
+        assert pipeline.generate(spec, folder / "out", cache=cache).files == expected
+        kinds = sorted(p.name for p in (warm / "cache").iterdir())
+        assert kinds == ["pieces", "templates", "validate"]
+        yield spec, expected, warm
 
 
 @pytest.mark.parametrize("how", ["tampered with", "from another machine"])

@@ -1,8 +1,12 @@
 import dataclasses
+from pathlib import Path
 
+import jinja2
 import pytest
 
 from generator import ir
+from generator import render as render_module
+from generator.cache import Cache
 from generator.escape import SpecText, UnescapedSpecText
 from generator.load import load_document
 from generator.model import build_api
@@ -67,3 +71,34 @@ components:
         imports = [line for line in files[module].splitlines() if line.startswith("from datetime")]
         assert imports in ([], ["from datetime import date"]), module
     assert "from datetime import date\n" in files["pkg/models.py"]
+
+
+def _no_compiling(*args: object, **kwargs: object) -> None:
+    raise AssertionError("a template was compiled")
+
+
+def test_templates_are_compiled_once_per_installation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api = build_api(load_document(SPEC), "primotexto")[0]
+    monkeypatch.setattr(render_module, "COMPILED_TEMPLATES", tmp_path / "__pycache__")
+    expected = render(api)  # no cache of the generator's own: still kept beside the templates
+    entries = sorted((tmp_path / "__pycache__").iterdir())
+    assert entries and not list(tmp_path.glob("__pycache__/*.tmp"))
+    entries[0].write_bytes(entries[0].read_bytes()[:40])  # damaged: compiled anew
+    assert render(api) == expected
+    monkeypatch.setattr(jinja2.Environment, "compile", _no_compiling)
+    assert render(api) == expected
+
+
+def test_an_installation_that_cannot_be_written_keeps_them_in_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api = build_api(load_document(SPEC), "primotexto")[0]
+    (tmp_path / "read-only").write_text("a file, where a folder would be")
+    monkeypatch.setattr(render_module, "COMPILED_TEMPLATES", tmp_path / "read-only" / "x")
+    cache = Cache(tmp_path / "cache", key_file=tmp_path / "key")
+    expected = render(api, cache=cache)
+    assert list((tmp_path / "cache" / "templates").iterdir())
+    monkeypatch.setattr(jinja2.Environment, "compile", _no_compiling)
+    assert render(api, cache=cache) == expected

@@ -14,14 +14,18 @@ text, and an item of a split list that has nothing to split (a lone name or
 string). Docstrings are black's by construction (`escape.docstring_body`), and
 string and number literals too (`escape.python_literal`).
 
-Each top-level definition holding an unsettled line (or, in a class, each
-method) is formatted alone, by black or, when chosen, by `ruff format` (faster;
-its output differs slightly from black's); everything else is written as
-rendered. Formatted definitions are cached by content.
+The smallest piece holding an unsettled line that black lays out by itself is
+formatted alone (see `_plan`): an item of a list split one per line, else a
+statement or the header of a compound one, else the method or top-level
+definition. It goes through black or, when chosen, `ruff format` (faster; its
+output differs slightly from black's); everything else is written as rendered.
+Formatted pieces are cached by content, and a piece that recurs (the sync and
+async clients share signatures) is formatted once.
 """
 
 from __future__ import annotations
 
+import ast
 import bisect
 import itertools
 import json
@@ -187,37 +191,45 @@ def format_files(
     identity = _identity(formatter)
     units = [part for plan in plans.values() for part in plan if isinstance(part, _Unit)]
     known = {path: _entries(cache.get("pieces", key(identity, "pieces", path))) for path in plans}
-    kept: dict[str, dict[str, str]] = {path: {} for path in plans}
-    results: dict[int, str] = {}
-    pending: dict[int, _Unit] = {}
+    entries = {id(unit): key(identity, unit.kind, unit.text) for unit in units}
+    results: dict[str, str] = {}  # cache entry → formatted text
+    pending: dict[str, _Unit] = {}  # the same piece recurs (sync and async clients): once
     for unit in units:
-        entry = key(identity, unit.kind, unit.text)
+        entry = entries[id(unit)]
         hit = known[unit.path].get(entry)
         if hit is not None:
-            results[id(unit)] = kept[unit.path][entry] = hit
-        else:
-            pending[id(unit)] = unit
-    progress.count(len(units) - len(pending), len(units), "definitions")
+            results[entry] = hit
+        elif entry not in results:
+            pending.setdefault(entry, unit)
+    progress.count(0, len(pending), "pieces")
     if pending:
         run = _ruff_format if formatter == "ruff" else _black_format
-        for number, (unit_id, text) in enumerate(run(pending).items(), start=1):
-            unit = pending[unit_id]
-            results[unit_id] = kept[unit.path][key(identity, unit.kind, unit.text)] = text
-            progress.count(len(units) - len(pending) + number, len(units), "definitions")
+        for number, (entry, text) in enumerate(run(pending).items(), start=1):
+            results[entry] = text
+            progress.count(number, len(pending), "pieces")
     formatted = dict(files)
     for path, plan in plans.items():
-        formatted[path] = "".join(
-            part if isinstance(part, str) else results[id(part)] + part.after for part in plan
-        )
-        if kept[path] != known[path]:
-            cache.put("pieces", key(identity, "pieces", path), json.dumps(kept[path]))
+        kept: dict[str, str] = {}
+        pieces: list[str] = []
+        for part in plan:
+            if isinstance(part, str):
+                pieces.append(part)
+            else:
+                entry = entries[id(part)]
+                kept[entry] = results[entry]
+                pieces.extend((results[entry], part.after))
+        formatted[path] = "".join(pieces)
+        if kept != known[path]:
+            cache.put("pieces", key(identity, "pieces", path), json.dumps(kept))
     return formatted
 
 
 class _Unit:
-    """A definition to format: a top-level one (`kind` "module"), or a method ("member",
-    formatted inside a class of its own). `text` ends with one newline; `after` is the
-    blank lines that followed it, kept as they are."""
+    """A piece to format (see `_surroundings` for what it is formatted within): a top-level
+    definition (`kind` "module"), a method ("member"), a statement ("statement"), the
+    header of a compound statement ("header"), or an item of a list split one per line
+    (the kind of list: "call", "parameters", ...). `text` is whole lines and ends with one
+    newline; `after` is the blank lines that followed a definition, kept as they are."""
 
     __slots__ = ("after", "kind", "path", "text")
 
@@ -229,7 +241,9 @@ class _Unit:
 
 
 def _plan(path: str, text: str, unsettled: list[int]) -> list[str | _Unit]:
-    """`text` as parts kept as they are (strings) and definitions to format (units)."""
+    """`text` as parts kept as they are (strings) and pieces to format (units): the
+    definitions (methods, in a class) holding the `unsettled` lines, or within them the
+    statements or list items holding them (`_statements`)."""
     plan: list[str | _Unit] = []
     offset = 0
     for part in parts(text):
@@ -242,16 +256,221 @@ def _plan(path: str, text: str, unsettled: list[int]) -> list[str | _Unit]:
             member_offset = offset
             for member in parts(part, "    "):
                 member_end = member_offset + len(member)
-                if any(member_offset <= line < member_end for line in here):
+                lines = [
+                    line - member_offset for line in here if member_offset <= line < member_end
+                ]
+                if lines:
                     kind = "module" if member_offset == offset else "member"
-                    plan.append(_unit(path, kind, member))
+                    plan.extend(_statements(_unit(path, kind, member), lines))
                 else:
                     plan.append(member)
                 member_offset = member_end
         else:
-            plan.append(_unit(path, "module", part))
+            plan.extend(_statements(_unit(path, "module", part), [line - offset for line in here]))
         offset = end
     return plan
+
+
+def _statements(unit: _Unit, unsettled: list[int]) -> list[str | _Unit]:
+    """`unit` as its statements holding the `unsettled` lines (offsets in `unit.text`), to
+    format alone, and the text around them kept as it is; or `unit` whole, where a line is
+    not within a statement that can be formatted alone (a docstring, an `else:` line).
+
+    black lays out each statement (or the header of a compound one: a signature) by itself,
+    from the statement and its depth alone, so formatting one within as many `if _:` as
+    its depth gives the bytes formatting the whole unit would give it. A long line in a
+    method of hundreds of lines is then a few lines for black, not the method.
+    """
+    source = _source(unit)
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return [unit]  # black names the problem
+    shift = len(source) - len(unit.text)  # the class line a method is parsed within
+    starts = [0, *itertools.accumulate(len(line) for line in source.splitlines(keepends=True))]
+    lines = source.splitlines(keepends=True)
+    spans: list[tuple[int, int, str]] = []
+    for offset in unsettled:
+        line = bisect.bisect_right(starts, offset + shift)  # 1-based, as ast's
+        span = _statement_span(tree.body, line, source, starts)
+        if span is None:
+            return [unit]
+        spans.append(_item_span(lines, line, span) or span)
+    pieces: list[str | _Unit] = []
+    at = 0
+    for first, last, kind in _outermost(spans):
+        begin, end = starts[first - 1] - shift, starts[last] - shift
+        if _BLANK_LINES.search(unit.text, begin, end):
+            return [unit]  # a string of several lines: black's blank lines would be unknown
+        pieces.append(unit.text[at:begin])
+        pieces.append(_Unit(unit.path, kind, unit.text[begin:end], ""))
+        at = end
+    pieces.append(unit.text[at:] + unit.after)
+    return [piece for piece in pieces if piece != ""]
+
+
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+
+# Compound statements whose header can be formatted above a `pass` (not `elif`, `else:`,
+# `except`, `case`, whose lines do not begin a statement).
+_HEADERS = ("def ", "async def ", "class ", "@", "if ", "for ", "async for ", "while ", "with ",
+            "async with ")  # fmt: skip
+
+
+def _statement_span(
+    body: list[ast.stmt], line: int, source: str, starts: list[int]
+) -> tuple[int, int, str] | None:
+    """The first and last lines of the statement in `body` holding `line` that black can
+    format alone, or None: a "statement", or the "header" of a compound statement."""
+    for node in body:
+        first = min([node.lineno, *(d.lineno for d in _decorators(node))])
+        if not first <= line <= (node.end_lineno or node.lineno):
+            continue
+        text = source[starts[first - 1] : starts[node.end_lineno or node.lineno]]
+        if text[: len(text) - len(text.lstrip(" "))] != " " * node.col_offset:
+            return None  # does not begin its line
+        blocks = _blocks(node)
+        if not blocks:
+            is_string = isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+            if is_string or node.col_offset % 4 or not _ends_its_line(node, text):
+                return None  # a docstring to black, or shares a line
+            return first, node.end_lineno or node.lineno, "statement"
+        header_end = blocks[0][0].lineno - 1
+        if line <= header_end:
+            header = source[starts[first - 1] : starts[header_end]]
+            if not header.lstrip().startswith(_HEADERS) or not header.rstrip().endswith(":"):
+                return None
+            return (first, header_end, "header") if node.col_offset % 4 == 0 else None
+        return next(
+            (span for block in blocks if (span := _statement_span(block, line, source, starts))),
+            None,
+        )
+    return None
+
+
+# How an item of a list split one per line is formatted alone: within a list of the same
+# kind, after an item of its own, `_`, so that the list has the several items black always
+# keeps split one per line. (head, that first item, tail)
+_LISTS = {
+    "call": ("_(", "_", ")"),
+    "subscript": ("_[", "_", "]"),
+    "list": ("[", "_", "]"),
+    "dict": ("{", "_: _", "}"),
+    "set": ("{", "_", "}"),
+    "parameters": ("def _(", "_", "):"),
+}
+
+
+def _item_span(
+    lines: list[str], line: int, statement: tuple[int, int, str]
+) -> tuple[int, int, str] | None:
+    """The first and last lines of the innermost item holding `line` (1-based) of a list
+    in `statement` split one item per line with a trailing comma, and the list's kind; or
+    None, if `line` is in none.
+
+    black splits such a list (a call's arguments, a signature's parameters, a subscript,
+    a literal) at its commas, one item per line, and then lays out each of those lines by
+    itself, from the line and its depth alone: so an item formatted alone within a list of
+    the same kind gives the same lines. The templates lay these lists out as black does,
+    so the lines show them: an item begins at its list's indentation plus four, and its
+    other lines are indented further or close a bracket at that indentation.
+    """
+    first, last, _ = statement
+    lowest = _indentation(lines[first - 1]) + 4
+    column = _indentation(lines[line - 1])
+    while column >= lowest:
+        span = _item_at(lines, line, column, first, last)
+        if span is not None:
+            return span
+        column -= 4
+    return None
+
+
+def _item_at(
+    lines: list[str], line: int, column: int, first: int, last: int
+) -> tuple[int, int, str] | None:
+    start = line  # the item's first line: the nearest one at `column` not closing a bracket
+    while _indentation(lines[start - 1]) != column or lines[start - 1][column] in ")]}":
+        start -= 1
+        if start <= first or _indentation(lines[start - 1]) < column:
+            return None
+    opener = start - 1  # the list's first line: the nearest one indented less
+    while _indentation(lines[opener - 1]) >= column:
+        opener -= 1
+    end = line  # the item's last line: at `column`, ending with the comma
+    while not (_indentation(lines[end - 1]) == column and lines[end - 1].rstrip().endswith(",")):
+        end += 1
+        if end > last or _indentation(lines[end - 1]) < column:
+            return None
+        if _indentation(lines[end - 1]) == column and lines[end - 1][column] not in ")]}":
+            return None  # another item began: this one has no comma of its own
+    kind = _list_kind(lines[opener - 1], "".join(lines[start - 1 : end]))
+    if kind is None or _indentation(lines[opener - 1]) != column - 4 or column % 4:
+        return None
+    return start, end, kind
+
+
+def _list_kind(opener: str, item: str) -> str | None:
+    """Which kind of list `opener` (its first line) begins, or None if not one of `_LISTS`."""
+    code = opener.rstrip("\n")
+    before = code[-2:-1]
+    is_named = before.isidentifier() or before.isdigit() or before in ")]"
+    if code.endswith("(") and code.lstrip().startswith(("def ", "async def ")):
+        return "parameters" if code.count("(") == 1 else None
+    if code.endswith("("):
+        return "call" if is_named and not code.lstrip().startswith("class ") else None
+    if code.endswith("["):
+        return "subscript" if is_named else "list"
+    if code.endswith("{"):
+        return "dict" if _parses("{_: _,\n" + item + "}") else "set"
+    return None
+
+
+def _parses(source: str) -> bool:
+    try:
+        ast.parse(source)
+    except SyntaxError:
+        return False
+    return True
+
+
+def _indentation(line: str) -> int:
+    return len(line) - len(line.lstrip(" ")) if line.strip() else 1 << 20
+
+
+def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`spans` in order without those within another (the lists nest)."""
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if not kept or span[0] > kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+def _decorators(node: ast.stmt) -> list[ast.expr]:
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return node.decorator_list
+    return []
+
+
+def _blocks(node: ast.stmt) -> list[list[ast.stmt]]:
+    """The blocks of statements within a compound statement, in order; none for a simple one."""
+    blocks: list[list[ast.stmt]] = []
+    for field in ("body", "orelse", "handlers", "finalbody", "cases"):
+        value = getattr(node, field, None)
+        if isinstance(value, list) and value:
+            if isinstance(value[0], ast.stmt):
+                blocks.append(value)
+            else:  # except handlers and match cases hold blocks of their own
+                blocks.extend(inner.body for inner in value)
+    return blocks
+
+
+def _ends_its_line(node: ast.stmt, text: str) -> bool:
+    """Whether nothing but a comment follows `node` on its last line (`text` is its lines)."""
+    last = text.splitlines()[-1].encode("utf-8")
+    rest = last[node.end_col_offset or 0 :].decode("utf-8", errors="replace").strip()
+    return rest == "" or rest.startswith("#")
 
 
 def _is_class(part: str) -> bool:
@@ -336,18 +555,45 @@ _HOLDER = "class _:\n"
 
 
 def _source(unit: _Unit) -> str:
-    return _HOLDER + unit.text if unit.kind == "member" else unit.text
+    before, after = _surroundings(unit)
+    return before + unit.text + after
+
+
+def _surroundings(unit: _Unit) -> tuple[str, str]:
+    """What `unit` is formatted within, before and after it: nothing for a top-level
+    definition, a class for a method, `if _:` blocks reaching a statement's depth (and a
+    body of `pass` after a header), a list of the same kind for an item of a list."""
+    if unit.kind == "member":
+        return _HOLDER, ""
+    depth = _indentation(unit.text) // 4
+    if unit.kind in ("statement", "header"):
+        body = "    " * (depth + 1) + "pass\n" if unit.kind == "header" else ""
+        return _opening(depth), body
+    if unit.kind in _LISTS:
+        head, item, tail = _LISTS[unit.kind]
+        outer = "    " * (depth - 1)
+        body = "    " * depth + "pass\n" if unit.kind == "parameters" else ""
+        return f"{_opening(depth - 1)}{outer}{head}\n{outer}    {item},\n", f"{outer}{tail}\n{body}"
+    return "", ""
+
+
+def _opening(depth: int) -> str:
+    return "".join("    " * level + "if _:\n" for level in range(depth))
 
 
 def _result(unit: _Unit, formatted: str) -> str:
-    if unit.kind == "member":
-        if not formatted.startswith(_HOLDER):
-            raise TemplateError(f"{unit.path}: a method did not format as one: {unit.text[:80]}")
-        return formatted[len(_HOLDER) :]
-    return formatted
+    """`unit` as formatted, from the formatter's output for `_source(unit)`."""
+    before, after = _surroundings(unit)
+    if unit.kind not in ("module", "member"):
+        # black puts a blank line before a definition within a block, and a statement or
+        # an item has none of its own (`_statements`); the text before it has what black wants.
+        formatted = _BLANK_LINES.sub("\n", formatted)
+    if not formatted.startswith(before) or not formatted.endswith(after):
+        raise TemplateError(f"{unit.path}: a piece did not format as one: {unit.text[:80]}")
+    return formatted[len(before) : len(formatted) - len(after)]
 
 
-def _black_format(units: dict[int, _Unit]) -> dict[int, str]:
+def _black_format(units: dict[str, _Unit]) -> dict[str, str]:
     items = sorted(units.items(), key=lambda item: -len(item[1].text))  # longest first
     workers = min(os.cpu_count() or 1, len(items))
     if workers > 1 and sum(len(u.text) for u in units.values()) > _PARALLEL_ABOVE:
@@ -380,13 +626,13 @@ def black_mode() -> black.Mode:
     )
 
 
-def _black_one(item: tuple[int, _Unit]) -> tuple[int, str]:
+def _black_one(item: tuple[str, _Unit]) -> tuple[str, str]:
     from black import format_str
     from black.parsing import InvalidInput
 
-    unit_id, unit = item
+    entry, unit = item
     try:
-        return unit_id, _result(unit, format_str(_source(unit), mode=black_mode()))
+        return entry, _result(unit, format_str(_source(unit), mode=black_mode()))
     except InvalidInput as exc:
         raise TemplateError(f"{unit.path}: the rendered code is not valid Python: {exc}") from None
 
@@ -405,13 +651,13 @@ def _ruff_version() -> str:
     return result.stdout.strip()
 
 
-def _ruff_format(units: dict[int, _Unit]) -> dict[int, str]:
+def _ruff_format(units: dict[str, _Unit]) -> dict[str, str]:
     """One `ruff format` process for every definition: starting one each costs more than it."""
     with tempfile.TemporaryDirectory(prefix="openapi-clientgen-") as temporary:
         folder = Path(temporary)
-        names = {unit_id: f"piece{index}.py" for index, unit_id in enumerate(units)}
-        for unit_id, unit in units.items():
-            (folder / names[unit_id]).write_text(_source(unit), encoding="utf-8")
+        names = {entry: f"piece{index}.py" for index, entry in enumerate(units)}
+        for entry, unit in units.items():
+            (folder / names[entry]).write_text(_source(unit), encoding="utf-8")
         command = [
             *_ruff_command(),
             "format",
@@ -423,12 +669,12 @@ def _ruff_format(units: dict[int, _Unit]) -> dict[int, str]:
         result = subprocess.run(command, cwd=folder, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             message = result.stderr.strip()
-            for unit_id, name in names.items():  # ruff names its temporary copies
-                message = re.sub(rf"\b{re.escape(name)}\b", units[unit_id].path, message)
+            for entry, name in names.items():  # ruff names its temporary copies
+                message = re.sub(rf"\b{re.escape(name)}\b", units[entry].path, message)
             raise TemplateError(
                 f"ruff format failed; the rendered code is not valid Python: {message}"
             )
         return {
-            unit_id: _result(units[unit_id], (folder / name).read_text(encoding="utf-8"))
-            for unit_id, name in names.items()
+            entry: _result(units[entry], (folder / name).read_text(encoding="utf-8"))
+            for entry, name in names.items()
         }

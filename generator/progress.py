@@ -2,7 +2,7 @@
 
 A large document takes seconds to minutes; a silent terminal for that long looks
 like a hang. When standard error is a terminal, `on_terminal` gives a `Progress`
-that keeps one line there up to date ("formatting: 120/840 definitions") and
+that keeps one line there up to date ("formatting: 120/840 pieces") and
 clears it before anything else is printed. Anywhere else (a pipe, a file, CI
 logs) it gives `SILENT`, which prints nothing, so logs hold only what matters.
 Standard output is never used: it carries `--check`'s diff.
@@ -14,7 +14,7 @@ import time
 from typing import TextIO
 
 # At most this many updates a second: a terminal redrawn for each of 10,000
-# definitions would cost more than formatting them.
+# pieces would cost more than formatting them.
 _PER_SECOND = 10
 
 

@@ -81,7 +81,7 @@ def test_wide_characters_count_at_least_as_black_counts_them() -> None:
     assert width("éèàü") == 4  # counted exactly below U+1100
 
 
-def test_only_definitions_with_unsettled_lines_go_through_black(
+def test_only_statements_with_unsettled_lines_go_through_black(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from generator import formatting
@@ -96,7 +96,7 @@ def test_only_definitions_with_unsettled_lines_go_through_black(
     monkeypatch.setattr("generator.formatting._black_format", recording)
     text = '"""Module."""\n\n\n' + SETTLED + "\n\n" + UNSETTLED
     formatted = format_files({"m.py": text, "README.md": LONG_CALL})
-    assert seen == [UNSETTLED]
+    assert seen == [LONG_CALL]  # the statement alone, not its function
     assert formatted["m.py"] == format_str(text, mode=black_mode())
     assert formatted["README.md"] == LONG_CALL
     seen.clear()
@@ -108,6 +108,96 @@ def test_a_method_is_formatted_alone_within_its_class() -> None:
     method = "    def long(self) -> int:\n    " + LONG_CALL
     text = "class C:\n    x: int = 1\n\n    def short(self) -> int:\n        return 1\n\n" + method
     assert format_files({"m.py": text})["m.py"] == format_str(text, mode=black_mode())
+
+
+LONG_NAME = "a_parameter_whose_name_is_long_enough_to_need_a_line_of_its_own_" * 2
+STATEMENTS = {
+    "signature": f"def f(a: int, {LONG_NAME}: int = 1) -> int:\n    return a\n",
+    "decorated method": (
+        "class C:\n    x: int = 1\n\n    @property\n    @other\n"
+        f"    def f(self, {LONG_NAME}: int = 1) -> int:\n"
+        '        """Doc."""\n        return 1\n'
+    ),
+    "nested blocks": (
+        "def f(items: list[int]) -> list[int]:\n    if items:\n        for item in items:\n"
+        f"            items = [{LONG_NAME}(item) for item in items if item]  # why\n"
+        "    return items\n"
+    ),
+    "header of a loop": (
+        f"for {LONG_NAME} in range(10) if something else range(20, 30, 2):\n    pass\n"
+    ),
+    "an elif line (its function whole)": (
+        "def f(a: int) -> int:\n    if a:\n        return 1\n"
+        f"    elif a > 1 and {LONG_NAME} and {LONG_NAME}:\n        return 2\n    return 3\n"
+    ),
+    "a docstring (its function whole)": (
+        f'def f() -> None:\n    """{LONG_NAME}\n    """\n    return None\n'
+    ),
+    "an except handler": (
+        "def f() -> None:\n    try:\n        pass\n    except ValueError:\n"
+        f"        raise SomeError({LONG_NAME}, {LONG_NAME}) from None\n"
+    ),
+    "an argument of a call split one per line": (
+        "def f() -> None:\n    return some_call(\n        first,\n"
+        f"        {LONG_NAME}(argument, another_argument),\n        third=[1, 2],\n    )\n"
+    ),
+    "a parameter of a signature split one per line": (
+        "class C:\n    def f(\n        self,\n        *,\n"
+        f"        {LONG_NAME}: list[Alpha | Beta | Gamma] | None = None,\n"
+        "    ) -> None:\n        pass\n"
+    ),
+    "items of literals and subscripts, nested": (
+        "x: dict[\n    str,\n"
+        f"    list[Alpha | Beta | {LONG_NAME}],\n] = {{\n"
+        f'    "key": [\n        1,\n        {LONG_NAME}(1, 2),\n    ],\n'
+        f'    **{{{LONG_NAME}, {LONG_NAME}}},\n    "set": {{\n        1,\n'
+        f"        {LONG_NAME}[1, 2],\n    }},\n}}\n"
+    ),
+    "an item whose own list is split": (
+        "x = f(\n    g(\n        1,\n        2,\n"
+        f"    ).h({LONG_NAME}, {LONG_NAME}),\n    3,\n)\n"
+    ),
+    "two statements, one unit each": (
+        f"x = [{LONG_NAME}, {LONG_NAME}]\ny = 1\nz = {{'{LONG_NAME}': {LONG_NAME}}}\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("text", STATEMENTS.values(), ids=STATEMENTS.keys())
+def test_a_statement_formatted_alone_gives_blacks_bytes(text: str) -> None:
+    assert unsettled_lines(text)
+    formatted = format_files({"m.py": text})["m.py"]
+    assert formatted == format_str(text, mode=black_mode()) != text
+
+
+def test_a_long_line_in_a_long_method_sends_black_only_its_statement(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator import formatting
+
+    seen: list[str] = []
+    real = formatting._black_format
+
+    def recording(units: dict[int, formatting._Unit]) -> dict[int, str]:
+        seen.extend(formatting._source(unit) for unit in units.values())
+        return real(units)
+
+    monkeypatch.setattr("generator.formatting._black_format", recording)
+    text = STATEMENTS["decorated method"] + "".join(
+        f"\n    def g{n}(self) -> int:\n        return {n}\n" for n in range(50)
+    )
+    assert format_files({"m.py": text})["m.py"] == format_str(text, mode=black_mode())
+    assert seen == [
+        f"if _:\n    @property\n    @other\n    def f(self, {LONG_NAME}: int = 1) -> int:\n"
+        "        pass\n"
+    ]
+    seen.clear()
+    text = STATEMENTS["a parameter of a signature split one per line"]
+    assert format_files({"m.py": text})["m.py"] == format_str(text, mode=black_mode())
+    assert seen == [  # the parameter alone, within a signature of the same depth
+        f"if _:\n    def _(\n        _,\n        {LONG_NAME}: list[Alpha | Beta | Gamma]"
+        " | None = None,\n    ):\n        pass\n"
+    ]
 
 
 @pytest.mark.parametrize(

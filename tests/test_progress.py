@@ -70,10 +70,10 @@ def test_updates_are_throttled_but_the_last_count_is_always_drawn() -> None:
     progress = Progress(stream)
     progress.stage("formatting")
     for done in range(1, 1001):
-        progress.count(done, 1000, "definitions")
+        progress.count(done, 1000, "pieces")
     text = stream.getvalue()
     assert text.count("\r\x1b[K") < 50
-    assert text.endswith("\r\x1b[Kformatting: 1,000/1,000 definitions")
+    assert text.endswith("\r\x1b[Kformatting: 1,000/1,000 pieces")
     progress.clear()
     assert stream.getvalue().endswith("\r\x1b[K")
 

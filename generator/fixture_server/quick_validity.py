@@ -19,12 +19,14 @@ The caller still asks jsonschema whenever the answer is "invalid", to say why.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from jsonschema import _keywords
 from jsonschema._utils import find_additional_properties
 from openapi_schema_validator import _keywords as oas_keywords
+from openapi_schema_validator import _regex as oas_regex
 
 Test = Callable[[Any], bool]
 
@@ -104,7 +106,9 @@ def _compile(validator: Any, schema: Any, depth: int) -> Test:
         if keyword == "type" and isinstance(value, str):
             tests.append(_type(validator, function, value, schema))
         elif keyword in LEAF_KEYWORDS:
-            tests.append(_leaf(validator, function, value, schema))
+            special = _SPECIAL.get(function)
+            leaf = _leaf(validator, function, value, schema)
+            tests.append(leaf if special is None else special(validator, value, leaf))
         elif keyword == "properties" and function in _PROPERTIES and isinstance(value, dict):
             tests.append(_properties(validator, value, depth))
         elif keyword == "items" and function in _ITEMS and isinstance(value, dict):
@@ -150,6 +154,73 @@ def _type(validator: Any, function: Any, name: str, schema: Any) -> Test:
         return type(instance) in passing or leaf(instance)
 
     return test
+
+
+def _pattern(validator: Any, pattern: Any, leaf: Test) -> Test:
+    """jsonschema's `pattern` is `re.search` on strings (so is openapi-schema-validator's
+    without the `regress` package)."""
+    if not isinstance(pattern, str) or oas_regex.has_ecma_regex():
+        return leaf
+    try:
+        search = re.compile(pattern).search
+    except re.error:
+        return leaf  # the keyword function raises it, as jsonschema would
+
+    def test(instance: Any) -> bool:
+        if type(instance) is str:
+            return search(instance) is not None
+        return leaf(instance)
+
+    return test
+
+
+def _min_length(validator: Any, limit: Any, leaf: Test) -> Test:
+    if type(limit) is not int:
+        return leaf
+
+    def test(instance: Any) -> bool:
+        if type(instance) is str:
+            return len(instance) >= limit
+        return leaf(instance)
+
+    return test
+
+
+def _max_length(validator: Any, limit: Any, leaf: Test) -> Test:
+    if type(limit) is not int:
+        return leaf
+
+    def test(instance: Any) -> bool:
+        if type(instance) is str:
+            return len(instance) <= limit
+        return leaf(instance)
+
+    return test
+
+
+def _format(validator: Any, name: Any, leaf: Test) -> Test:
+    """A value the format checker accepts passes both `format` functions; the keyword
+    function decides the others (openapi-schema-validator's lets None through)."""
+    checker = validator.format_checker
+    if checker is None or not isinstance(name, str):
+        return leaf
+    conforms = checker.conforms
+
+    def test(instance: Any) -> bool:
+        return conforms(instance, name) or leaf(instance)
+
+    return test
+
+
+_SPECIAL: dict[Any, Callable[[Any, Any, Test], Test]] = {
+    _keywords.pattern: _pattern,
+    oas_keywords.pattern: _pattern,
+    _keywords.minLength: _min_length,
+    _keywords.maxLength: _max_length,
+    oas_keywords.format: _format,
+    _keywords.format: _format,
+}
+"""Exact shortcuts of keyword functions, for the values they decide alone."""
 
 
 def _properties(validator: Any, properties: dict[str, Any], depth: int) -> Test:

@@ -189,7 +189,10 @@ class _CorkedTransport:
     loopback TCP segment, where one does; on the benchmark's replays the second `send`
     was a tenth of the server's time. Writes are joined and sent when the loop turns;
     `close` (and the client's EOF, after which asyncio closes the transport itself) sends
-    them first. Everything else is the transport's own.
+    them first. Everything else is the transport's own. (Sending at once when a response
+    is complete instead was measured slower with 50 clients: 4,700-7,200 req/s against
+    9,500-10,100, fixed answer, alternating runs. Sent at the turn's end, the answers of
+    all connections served in a turn go out together and the clients wake once for them.)
     """
 
     __slots__ = ("_loop", "_pending", "_transport")

@@ -10,7 +10,9 @@ spec/openapi.yaml is not there), with full validation on, it prints:
   >= 3,000 req/s), 50 concurrent clients (target >= 3,000 req/s with p99 < 100 ms), and
   200 (reported); each against Prism's mock server of the same document in the same run
   when Prism is installed (`make bench` installs it under .venv-bench/prism; target >= 5x),
-  else against a bare standard-library server answering a fixed body;
+  else against a bare standard-library server answering a fixed body; beside them, uvicorn's
+  HTTP layer alone (the ASGI adapter answering a fixed body) on h11 and on httptools, and
+  the fixture server on h11 (`--http h11`, the parser before httptools);
 * the in-process transport: calls per second through `httpx.Client(transport=
   server.transport())` against the same client on an `httpx.MockTransport` returning a
   canned answer (target: at most 2x its time per call);
@@ -119,7 +121,9 @@ class Served:
 
 
 @contextmanager
-def fixture_process(target: Target, nofile: int | None = None) -> Iterator[Served]:
+def fixture_process(
+    target: Target, nofile: int | None = None, http: str = "httptools"
+) -> Iterator[Served]:
     """`python -m generator serve` on a free port; its log is discarded."""
 
     def limit() -> None:
@@ -127,7 +131,7 @@ def fixture_process(target: Target, nofile: int | None = None) -> Iterator[Serve
             resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
 
     command = [sys.executable, "-m", "generator", "serve", str(target.spec)]
-    command += ["--recordings", str(target.recordings), "--port", "0"]
+    command += ["--recordings", str(target.recordings), "--port", "0", "--http", http]
     process = subprocess.Popen(
         command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, preexec_fn=limit
     )
@@ -200,9 +204,9 @@ def serve_bare() -> None:
     server.serve_forever()
 
 
-def serve_layer() -> None:
-    """`--http-layer`: uvicorn on h11 with the fixture server's ASGI adapter, answering a
-    fixed body: the most the fixture server's HTTP layer can do on this machine."""
+def serve_layer(http: str) -> None:
+    """`--http-layer PARSER`: uvicorn on that parser with the fixture server's ASGI adapter,
+    answering a fixed body: the most the fixture server's HTTP layer can do here."""
     import signal
 
     from generator.fixture_server.asgi import AsgiApp
@@ -210,7 +214,7 @@ def serve_layer() -> None:
     from generator.fixture_server.serving import LoopbackServer
 
     fixed = Response(200, [("Content-Type", "application/json;charset=UTF-8")], FIXED_BODY)
-    server = LoopbackServer(AsgiApp(lambda request: fixed, max_body=MAX_BODY))
+    server = LoopbackServer(AsgiApp(lambda request: fixed, max_body=MAX_BODY), http=http)
     server.start()
     print(f"http://127.0.0.1:{server.address[1]}", flush=True)
     signal.sigwait({signal.SIGTERM})
@@ -218,8 +222,9 @@ def serve_layer() -> None:
 
 
 @contextmanager
-def bare_process(target: Target, mode: str = "--bare-server") -> Iterator[Served]:
-    process = subprocess.Popen([sys.executable, __file__, mode], stdout=subprocess.PIPE, cwd=ROOT)
+def bare_process(target: Target, *mode: str) -> Iterator[Served]:
+    command = [sys.executable, __file__, *(mode or ("--bare-server",))]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, cwd=ROOT)
     try:
         assert process.stdout is not None
         url = process.stdout.readline().decode().strip()
@@ -403,22 +408,53 @@ def throughput(target: Target, args: argparse.Namespace) -> None:
         with bare_process(target) as bare:
             peer = _peer_figures(bare, target.request(bare.base_path), args)
 
-    with bare_process(target, "--http-layer") as layer:
-        request = target.request(layer.base_path)
-        layer_single = statistics.median(
-            one_client(layer.port, [request], args.requests) for _ in range(args.runs)
+    layers: dict[str, tuple[float, Load]] = {}
+    for http in ("h11", "httptools"):
+        with bare_process(target, "--http-layer", http) as layer:
+            request = target.request(layer.base_path)
+            layer_single = statistics.median(
+                one_client(layer.port, [request], args.requests) for _ in range(args.runs)
+            )
+            layers[http] = (layer_single, _median_load(layer.port, [request], 50, args))
+        print(
+            f"the HTTP layer alone (uvicorn on {http} and the ASGI adapter, a fixed answer): "
+            f"{layers[http][0]:,.0f} req/s for one client, {layers[http][1].rate:,.0f} req/s "
+            f"for 50 (p99 {layers[http][1].p99 * 1000:.1f} ms)"
         )
-        layer_fifty = _median_load(layer.port, [request], 50, args)
+    layer_fifty = layers["httptools"][1]
+    for http, (layer_single, load) in layers.items():
+        record(
+            f"HTTP layer alone (uvicorn {http} + adapter), 1 / 50 clients",
+            f"{layer_single:,.0f} / {load.rate:,.0f} req/s",
+            "-",
+            "-",
+            "reported",
+            None,
+        )
+    # The fixture server on h11 (the parser before), same requests, for the comparison.
+    with fixture_process(target, http="h11") as on_h11:
+        h11_single = statistics.median(
+            one_client(on_h11.port, [target.request(on_h11.base_path)], args.requests)
+            for _ in range(args.runs)
+        )
+        h11_fifty = _median_load(on_h11.port, [target.request(on_h11.base_path)], 50, args)
     print(
-        f"the HTTP layer alone (uvicorn on h11 and the ASGI adapter, a fixed answer): "
-        f"{layer_single:,.0f} req/s for one client, {layer_fifty.rate:,.0f} req/s for 50 "
-        f"(p99 {layer_fifty.p99 * 1000:.1f} ms)"
+        f"the fixture server on h11 (--http h11), the same request: {h11_single:,.0f} req/s "
+        f"for one client, {h11_fifty.rate:,.0f} req/s for 50 (p99 {h11_fifty.p99 * 1000:.1f} ms)"
     )
     record(
-        "HTTP layer alone (uvicorn h11 + adapter), 50 clients",
-        f"{layer_fifty.rate:,.0f} req/s",
+        "fixture server on h11, same request, 1 / 50 clients",
+        f"{h11_single:,.0f} / {h11_fifty.rate:,.0f} req/s",
         "-",
-        f"fixture server {fifty.rate / layer_fifty.rate:.0%} of it",
+        f"httptools {single / h11_single:.2f}x / {fifty.rate / h11_fifty.rate:.2f}x of it",
+        "reported",
+        None,
+    )
+    record(
+        "fixture server (httptools) vs its HTTP layer alone, 50 clients",
+        f"{fifty.rate:,.0f} req/s",
+        f"layer {layer_fifty.rate:,.0f} req/s",
+        f"{fifty.rate / layer_fifty.rate:.0%} of it",
         "reported",
         None,
     )
@@ -703,7 +739,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--starts", type=int, default=9)
     parser.add_argument("--bare-server", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--http-layer", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--http-layer", choices=("httptools", "h11"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_server:
         serve_bare()
@@ -712,7 +748,7 @@ def main() -> int:
         import signal
 
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
-        serve_layer()
+        serve_layer(args.http_layer)
         return 0
 
     spec, recordings, path, headers, payload = PRIMOTEXTO if PRIMOTEXTO[0].exists() else TEST_SPEC

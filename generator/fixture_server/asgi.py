@@ -1,11 +1,12 @@
 """The fixture server (and the recording proxy) as an ASGI application, for uvicorn.
 
-uvicorn, on h11, reads the HTTP/1.1 framing (request line, header syntax, Content-Length,
-chunked bodies, `Expect: 100-continue` only from HTTP/1.1 clients) and answers what it
-cannot parse with 400. This adapter adds what h11 leaves to the application, each
-answered with a problem document and the connection closed:
+uvicorn, on httptools (llhttp) or h11, reads the HTTP/1.1 framing (request line, header
+syntax, Content-Length, chunked bodies, `Expect: 100-continue` only from HTTP/1.1 clients)
+and answers what it cannot parse with 400 (`serving.py`). This adapter adds what both
+parsers leave to the application, each answered with a problem document and the
+connection closed:
 
-* a version other than HTTP/1.0 or HTTP/1.1 (h11 parses `HTTP/2.0` request lines);
+* a version other than HTTP/1.0 or HTTP/1.1 (both parse `HTTP/2.0` request lines);
 * more than one `Host` header;
 * `Transfer-Encoding` on an HTTP/1.0 request, or together with `Content-Length`
   (RFC 9112 6.1: the framing is ambiguous, a request smuggling vector);

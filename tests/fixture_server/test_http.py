@@ -1,4 +1,4 @@
-"""The HTTP/1.1 layer (uvicorn on h11) with raw sockets.
+"""The HTTP/1.1 layer (uvicorn on httptools, and on h11) with raw sockets.
 
 The classes of the raw-socket abuse probes: every malformed input gets a 4xx problem
 document, never a 5xx; the framing leniencies a hand-written parser grows are refused;
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import resource
+import select
 import socket
 import subprocess
 import sys
@@ -40,6 +41,14 @@ def _chunked(body: bytes, size: int = 7) -> bytes:
 
 def _answers_a_normal_client(port: int) -> bool:
     return statuses(raw_exchange(port, SEARCH + b"\r\n")) == [200]
+
+
+@pytest.fixture(scope="module", params=["httptools", "h11"])
+def server(request: pytest.FixtureRequest) -> Iterator[FixtureServer]:
+    """The server on each HTTP/1.1 implementation uvicorn offers: the same probes, the
+    same answers."""
+    with FixtureServer(MESSAGES_SPEC, MESSAGES_RECORDINGS, http=request.param) as running:
+        yield running
 
 
 @pytest.fixture
@@ -157,10 +166,61 @@ def test_refused_input_gets_a_4xx_problem(
     assert b"\r\ncontent-type: application/problem+json" in answer.lower()
 
 
-def test_obsolete_line_folding_is_unfolded(probed: FixtureServer) -> None:
-    # RFC 9112 5.2 lets a server replace obs-fold with a space instead of refusing it.
+def test_obsolete_line_folding_is_unfolded_or_refused(probed: FixtureServer) -> None:
+    # RFC 9112 5.2: a server either replaces obs-fold with a space (h11) or refuses the
+    # request with 400 (llhttp), never reads the folded line as a field of its own.
     answer = raw_exchange(probed.port, SEARCH + b"X-Note: a\r\n folded\r\n\r\n")
-    assert statuses(answer) == [200]
+    if probed.http == "h11":
+        assert statuses(answer) == [200]
+    else:
+        assert statuses(answer) == [400]
+        assert b"Unexpected whitespace after header value" in answer
+
+
+def test_pipelined_requests_are_answered_before_a_malformed_one(probed: FixtureServer) -> None:
+    """llhttp parses ahead of the answers; the 400 must not overtake them (a client would
+    take it for the answer to its first request)."""
+    answer = raw_exchange(probed.port, SEARCH + b"\r\n" + SEARCH + b"\r\nG(T / HTTP/1.1\r\n\r\n")
+    assert statuses(answer) == [200, 200, 400]
+    bad_chunk = SEND_HEAD + b"Transfer-Encoding: chunked\r\n\r\n2\r\n{}XX0\r\n\r\n"
+    answer = raw_exchange(probed.port, SEARCH + b"\r\n" + bad_chunk)
+    assert statuses(answer) == [200, 400]  # the request with the bad chunk gets the 400
+    assert answer.count(b"malformed-request") == 2  # problem type, X-Fixture-Server
+
+
+def test_a_protocol_upgrade_is_answered_over_http11(probed: FixtureServer) -> None:
+    """No protocol switch is offered: the request is answered as HTTP/1.1. llhttp stops
+    parsing the connection there, so it is then closed rather than left unread."""
+    upgrade = SEARCH + b"Connection: Upgrade\r\nUpgrade: websocket\r\n\r\n"
+    answer = raw_exchange(probed.port, upgrade + SEARCH + b"\r\n")
+    if probed.http == "h11":
+        assert statuses(answer) == [200, 200]
+    else:
+        assert statuses(answer) == [200]
+        assert b"\r\nconnection: close\r\n" in answer.lower()
+
+
+def test_an_endless_request_head_is_cut_off(probed: FixtureServer) -> None:
+    """A header field that never ends: the server answers (or closes) long before 16 MiB
+    of it, instead of gathering it in memory (llhttp itself has no limit)."""
+    piece = b"a" * 65536
+    sent = 0
+    answer = b""
+    with socket.create_connection(("127.0.0.1", probed.port), timeout=10) as connection:
+        try:
+            connection.sendall(b"GET /v2/search HTTP/1.1\r\nHost: x\r\nX-Endless: ")
+            while sent < 16 * 1024 * 1024:
+                connection.sendall(piece)
+                sent += len(piece)
+                if select.select([connection], [], [], 0.01)[0]:
+                    break  # the server has answered or closed
+            answer = connection.recv(65536)
+        except OSError:
+            pass  # reset by the server: it closed with our data unread
+    assert sent < 16 * 1024 * 1024
+    if answer:
+        assert statuses(answer) in ([431], [400]), answer[:200]
+        assert b"problem+json" in answer
 
 
 def test_truncated_requests_are_closed_quietly(probed: FixtureServer) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import Severity, SpecError
@@ -479,7 +479,9 @@ SMALL_DOCUMENT: dict[str, Any] = {
                 "responses": {
                     "200": {
                         "description": "ok",
-                        "content": {"application/json": {"schema": {"$ref": "#/c"}}},
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Item"}}
+                        },
                         "headers": {"X-Rate": {"schema": {"type": "integer"}}},
                     },
                     "default": {"description": "error"},
@@ -548,3 +550,42 @@ def test_the_quick_whole_document_check_agrees_with_jsonschema(
     errors = list(check.located.iter_errors(document))  # jsonschema, the oracle
     assert check.is_valid(document) is not bool(errors)
     assert bool(list(check.iter_errors(document))) is bool(errors)
+
+
+SCHEMA_KEYWORDS = "type items properties pattern patternProperties allOf enum minimum required"
+SCHEMA_KEYWORDS += " nullable $ref a( x-y default format"
+SCHEMA_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 3)
+    | st.sampled_from(
+        ["string", "object", "integer", "strng", "(", "^a+$", "[", "#/components/schemas/Item", ""]
+    ),
+    lambda children: st.lists(children, max_size=3)
+    | st.dictionaries(
+        st.sampled_from(SCHEMA_KEYWORDS.split()),
+        children,
+        max_size=4,
+    ),
+    max_leaves=10,
+)
+
+
+@pytest.mark.parametrize("version", ["3.0.3", "3.1.0"])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(schema=SCHEMA_VALUES)
+@example(schema={"type": "string", "pattern": "("})  # formats: jsonschema-rs checks none
+@example(schema={"items": {"patternProperties": {"[": {}}}})
+@example(schema={"allOf": [{"type": "strng"}, {"minimum": "a"}]})
+def test_the_quick_checks_find_what_jsonschema_alone_finds(version: str, schema: Any) -> None:
+    """Findings with jsonschema-rs deciding first are those of jsonschema alone: of the
+    whole document, and of each schema against its dialect's meta-schema."""
+    from generator.validator import QuickFirst, schema_problems
+
+    document = copy.deepcopy({"openapi": version, **SMALL_DOCUMENT})
+    document["components"]["schemas"]["Item"] = schema
+    document["paths"]["/items/{id}"]["get"]["parameters"][0]["schema"] = schema
+    quick = schema_problems(document, version)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(QuickFirst, "is_valid", lambda self, instance: False)
+        assert schema_problems(document, version) == quick

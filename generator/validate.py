@@ -20,6 +20,7 @@ later stages go on where the meaning is still clear.
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import os
@@ -153,7 +154,9 @@ class Validation:
     def start_child(self) -> None:
         import multiprocessing
 
-        # Forked, so the child shares the parsed document instead of receiving a copy.
+        # Forked, so the child shares the parsed document instead of receiving a copy; and
+        # frozen, so the child's garbage collector leaves the objects it inherits alone
+        # instead of copying every page that holds one.
         context = multiprocessing.get_context("fork")
         self._answer, sender = context.Pipe(duplex=False)
         self._child = context.Process(
@@ -161,7 +164,11 @@ class Validation:
             args=(self.document.data, self.version, sender, os.getpid()),
             daemon=True,
         )
-        self._child.start()
+        gc.freeze()
+        try:
+            self._child.start()
+        finally:
+            gc.unfreeze()
         sender.close()
 
     def finish(self, found: list[Finding]) -> list[Finding]:

@@ -28,6 +28,7 @@ within bounds every later stage can follow (each a located error):
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import json
 import math
@@ -591,14 +592,8 @@ def _json_positions(text: str) -> Iterator[tuple[str, tuple[int, int, int, int]]
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def line_column(offset: int) -> tuple[int, int]:
-        low, high = 0, len(line_starts) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if line_starts[middle] <= offset:
-                low = middle
-            else:
-                high = middle - 1
-        return low + 1, offset - line_starts[low] + 1
+        line = bisect.bisect_right(line_starts, offset) - 1
+        return line + 1, offset - line_starts[line] + 1
 
     decode_string = json.decoder.scanstring  # type: ignore[attr-defined]
     results: list[tuple[str, tuple[int, int, int, int]]] = []

@@ -9,6 +9,7 @@ unique within its scope, while the wire names stay exactly as written.
 from __future__ import annotations
 
 import builtins
+import functools
 import keyword
 import re
 import sys
@@ -158,20 +159,23 @@ RESERVED_CLASS_NAMES = frozenset(
 RESERVED_FIELD_NAMES = frozenset({"from_json", "to_json", "frozenset"})
 
 
-def _ascii_words(name: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)  # a large document names the same things many times
+def _ascii_words(name: str) -> tuple[str, ...]:
     name = _PUNCTUATION_PATTERN.sub(lambda m: _SPELLED_PUNCTUATION[m.group()], name)
-    folded = []
-    for char in unicodedata.normalize("NFKD", name):
-        if unicodedata.combining(char):
-            continue
-        if char.isascii():
-            folded.append(char)
-        elif char.isalnum():
-            folded.append(f" u{ord(char):04x} ")
-        else:
-            folded.append(" ")
-    text = _WORD_BOUNDARY.sub(" ", "".join(folded))
-    return [w for w in _NOT_WORD.split(text) if w]
+    if not name.isascii():
+        folded = []
+        for char in unicodedata.normalize("NFKD", name):
+            if unicodedata.combining(char):
+                continue
+            if char.isascii():
+                folded.append(char)
+            elif char.isalnum():
+                folded.append(f" u{ord(char):04x} ")
+            else:
+                folded.append(" ")
+        name = "".join(folded)
+    text = _WORD_BOUNDARY.sub(" ", name)
+    return tuple(w for w in _NOT_WORD.split(text) if w)
 
 
 def snake_case(name: str) -> str:

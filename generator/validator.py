@@ -107,17 +107,17 @@ def _located_validator(version: str) -> Any:
 
     base: Any = OpenAPIV30SpecValidator if version.startswith("3.0") else OpenAPIV31SpecValidator
     checked: dict[tuple[int, str], list[Any]] = {}  # the meta-schema's errors, by schema
-    quick: dict[int, QuickFirst] = {}
+    meta_checks: dict[int, QuickFirst] = {}
 
-    def _quick_meta(checker: Any) -> QuickFirst:
+    def meta_check(checker: Any, format_checker: Any) -> QuickFirst:
         """The check of a schema against its dialect's meta-schema, jsonschema-rs first
         (jsonschema took 16 s of the 20 of OpenAI's validation in these checks)."""
-        if id(checker) not in quick:
+        if id(checker) not in meta_checks:
             located = validator_for(checker.META_SCHEMA, default=checker)(
-                checker.META_SCHEMA, registry=REGISTRY
+                checker.META_SCHEMA, format_checker=format_checker, registry=REGISTRY
             )
-            quick[id(checker)] = QuickFirst(located, REGISTRY)
-        return quick[id(checker)]
+            meta_checks[id(checker)] = QuickFirst(located, REGISTRY)
+        return meta_checks[id(checker)]
 
     class EverySchemaError(base.keyword_validators["schema"]):  # type: ignore[misc,name-defined]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -141,15 +141,12 @@ def _located_validator(version: str) -> Any:
             # Documents repeat schemas (a shared parameter's on every operation): each
             # distinct one is checked once.
             seen = (id(checker), json.dumps(schema_value, sort_keys=True, default=repr))
-            if seen in checked:
-                pass
-            elif _quick_meta(checker).is_valid(schema_value) and _regexes_compile(schema_value):
-                checked[seen] = []
-            else:
-                meta = validator_for(checker.META_SCHEMA, default=checker)(
-                    checker.META_SCHEMA, format_checker=format_checker, registry=REGISTRY
-                )
-                checked[seen] = list(meta.iter_errors(schema_value))
+            if seen not in checked:
+                check = meta_check(checker, format_checker)
+                # jsonschema-rs checks no format; the one the meta-schemas ask for that
+                # the checker knows is `regex`.
+                quick = check.quick_verdict(schema_value) and _regexes_compile(schema_value)
+                checked[seen] = [] if quick else list(check.located.iter_errors(schema_value))
             found = checked[seen]
             if not found:
                 return None
@@ -226,14 +223,15 @@ class _SeenIds(set[int]):
 
 
 class QuickFirst:
-    """The check of the whole document against the OpenAPI JSON schema: jsonschema-rs
-    says whether there is any error, and jsonschema lists them when there are.
+    """A check against a JSON schema (the OpenAPI one of the whole document, or a
+    dialect's meta-schema of each schema): jsonschema-rs says whether there is any
+    error, and jsonschema (`located`) lists them when there are.
 
     jsonschema takes seconds on a large document (15 s on OpenAI's, 1.2 s on
     Kubernetes'), jsonschema-rs milliseconds; but only jsonschema's errors carry
-    the paths findings are located by. Formats are not checked by either, as
-    openapi-spec-validator's check does not. The two agree on which documents are
-    valid (`tests/test_validate.py` holds them to it on damaged documents).
+    the paths findings are located by. jsonschema-rs checks no format (the
+    document's check asks for none; the meta-schemas' `regex` is checked apart).
+    The two agree on validity (`tests/test_validate.py` holds them to it).
     """
 
     def __init__(self, located: Any, registry: Any = None) -> None:
@@ -249,14 +247,21 @@ class QuickFirst:
             registry=jsonschema_rs.Registry(resources) if resources else None,
         )
 
-    def is_valid(self, instance: Any) -> bool:
+    def quick_verdict(self, instance: Any) -> bool | None:
+        """jsonschema-rs's verdict, or None for a value it cannot take."""
         try:
             return bool(self.quick.is_valid(instance))
-        except ValueError:  # a value jsonschema-rs cannot take: jsonschema decides
+        except ValueError:
+            return None
+
+    def is_valid(self, instance: Any) -> bool:
+        verdict = self.quick_verdict(instance)
+        if verdict is None:
             return not any(True for _ in self.located.iter_errors(instance))
+        return verdict
 
     def iter_errors(self, instance: Any) -> Iterator[Any]:
-        if not self.is_valid(instance):
+        if self.quick_verdict(instance) is not True:
             yield from self.located.iter_errors(instance)
 
 

@@ -287,8 +287,8 @@ def _statements(unit: _Unit, unsettled: list[int]) -> list[str | _Unit]:
     except SyntaxError:
         return [unit]  # black names the problem
     shift = len(source) - len(unit.text)  # the class line a method is parsed within
-    starts = [0, *itertools.accumulate(len(line) for line in source.splitlines(keepends=True))]
     lines = source.splitlines(keepends=True)
+    starts = [0, *itertools.accumulate(len(line) for line in lines)]
     spans: list[tuple[int, int, str]] = []
     for offset in unsettled:
         line = bisect.bisect_right(starts, offset + shift)  # 1-based, as ast's

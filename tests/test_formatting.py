@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from black import format_str
 
+from generator import formatting
 from generator.cache import Cache, installed
 from generator.formatting import (
     TemplateError,
@@ -81,27 +82,31 @@ def test_wide_characters_count_at_least_as_black_counts_them() -> None:
     assert width("éèàü") == 4  # counted exactly below U+1100
 
 
-def test_only_statements_with_unsettled_lines_go_through_black(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from generator import formatting
-
-    seen: list[str] = []
+@pytest.fixture
+def sent_to_black(monkeypatch: pytest.MonkeyPatch) -> list[formatting._Unit]:
+    """The pieces black is given, as the run goes."""
+    sent: list[formatting._Unit] = []
     real = formatting._black_format
 
-    def recording(units: dict[int, formatting._Unit]) -> dict[int, str]:
-        seen.extend(unit.text for unit in units.values())
+    def recording(units: dict[str, formatting._Unit]) -> dict[str, str]:
+        sent.extend(units.values())
         return real(units)
 
-    monkeypatch.setattr("generator.formatting._black_format", recording)
+    monkeypatch.setattr(formatting, "_black_format", recording)
+    return sent
+
+
+def test_only_statements_with_unsettled_lines_go_through_black(
+    sent_to_black: list[formatting._Unit],
+) -> None:
     text = '"""Module."""\n\n\n' + SETTLED + "\n\n" + UNSETTLED
     formatted = format_files({"m.py": text, "README.md": LONG_CALL})
-    assert seen == [LONG_CALL]  # the statement alone, not its function
+    assert [unit.text for unit in sent_to_black] == [LONG_CALL]  # the statement alone
     assert formatted["m.py"] == format_str(text, mode=black_mode())
     assert formatted["README.md"] == LONG_CALL
-    seen.clear()
+    sent_to_black.clear()
     assert format_files({"m.py": SETTLED}) == {"m.py": SETTLED}
-    assert seen == []
+    assert sent_to_black == []
 
 
 def test_a_method_is_formatted_alone_within_its_class() -> None:
@@ -171,30 +176,22 @@ def test_a_statement_formatted_alone_gives_blacks_bytes(text: str) -> None:
 
 
 def test_a_long_line_in_a_long_method_sends_black_only_its_statement(
-    monkeypatch: pytest.MonkeyPatch,
+    sent_to_black: list[formatting._Unit],
 ) -> None:
-    from generator import formatting
-
-    seen: list[str] = []
-    real = formatting._black_format
-
-    def recording(units: dict[int, formatting._Unit]) -> dict[int, str]:
-        seen.extend(formatting._source(unit) for unit in units.values())
-        return real(units)
-
-    monkeypatch.setattr("generator.formatting._black_format", recording)
     text = STATEMENTS["decorated method"] + "".join(
         f"\n    def g{n}(self) -> int:\n        return {n}\n" for n in range(50)
     )
     assert format_files({"m.py": text})["m.py"] == format_str(text, mode=black_mode())
-    assert seen == [
+    assert [formatting._source(unit) for unit in sent_to_black] == [
         f"if _:\n    @property\n    @other\n    def f(self, {LONG_NAME}: int = 1) -> int:\n"
         "        pass\n"
     ]
-    seen.clear()
+    sent_to_black.clear()
     text = STATEMENTS["a parameter of a signature split one per line"]
     assert format_files({"m.py": text})["m.py"] == format_str(text, mode=black_mode())
-    assert seen == [  # the parameter alone, within a signature of the same depth
+    assert [
+        formatting._source(unit) for unit in sent_to_black
+    ] == [  # the parameter alone, within a signature of the same depth
         f"if _:\n    def _(\n        _,\n        {LONG_NAME}: list[Alpha | Beta | Gamma]"
         " | None = None,\n    ):\n        pass\n"
     ]

@@ -19,6 +19,7 @@ The caller still asks jsonschema whenever the answer is "invalid", to say why.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 from typing import Any
@@ -174,28 +175,22 @@ def _pattern(validator: Any, pattern: Any, leaf: Test) -> Test:
     return test
 
 
-def _min_length(validator: Any, limit: Any, leaf: Test) -> Test:
-    if type(limit) is not int:
-        return leaf
+def _length(within: Callable[[int, int], bool]) -> Callable[[Any, Any, Test], Test]:
+    """`minLength` (`within` is `>=`) or `maxLength` (`<=`): a string's length against
+    the limit; anything else is the keyword function's."""
 
-    def test(instance: Any) -> bool:
-        if type(instance) is str:
-            return len(instance) >= limit
-        return leaf(instance)
+    def special(validator: Any, limit: Any, leaf: Test) -> Test:
+        if type(limit) is not int:
+            return leaf
 
-    return test
+        def test(instance: Any) -> bool:
+            if type(instance) is str:
+                return within(len(instance), limit)
+            return leaf(instance)
 
+        return test
 
-def _max_length(validator: Any, limit: Any, leaf: Test) -> Test:
-    if type(limit) is not int:
-        return leaf
-
-    def test(instance: Any) -> bool:
-        if type(instance) is str:
-            return len(instance) <= limit
-        return leaf(instance)
-
-    return test
+    return special
 
 
 def _format(validator: Any, name: Any, leaf: Test) -> Test:
@@ -215,8 +210,8 @@ def _format(validator: Any, name: Any, leaf: Test) -> Test:
 _SPECIAL: dict[Any, Callable[[Any, Any, Test], Test]] = {
     _keywords.pattern: _pattern,
     oas_keywords.pattern: _pattern,
-    _keywords.minLength: _min_length,
-    _keywords.maxLength: _max_length,
+    _keywords.minLength: _length(operator.ge),
+    _keywords.maxLength: _length(operator.le),
     oas_keywords.format: _format,
     _keywords.format: _format,
 }

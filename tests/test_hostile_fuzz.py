@@ -176,13 +176,16 @@ def run_one(name: str, pick: int, value: Any, folder: Path) -> None:
         raise AssertionError(f"{name}: /{where} = {value!r}: {type(error).__name__}") from error
 
 
-@settings(
-    max_examples=25,
+# Slow examples (each generates a client), the same ones every run, none remembered.
+FIXED_EXAMPLES = settings(
     derandomize=True,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
+
+
+@settings(FIXED_EXAMPLES, max_examples=25)
 @given(name=st.sampled_from(DOCUMENTS), pick=st.integers(min_value=0), value=replacements)
 def test_single_node_mutations_never_crash(
     tmp_path: Path, name: str, pick: int, value: Any
@@ -190,13 +193,7 @@ def test_single_node_mutations_never_crash(
     run_one(name, pick, value, tmp_path)
 
 
-@settings(
-    max_examples=12,
-    derandomize=True,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@settings(FIXED_EXAMPLES, max_examples=12)
 @given(name=st.sampled_from(DOCUMENTS), pick=st.integers(min_value=0), value=replacements)
 def test_single_node_mutations_never_crash_in_strict_mode(
     tmp_path_factory: pytest.TempPathFactory, name: str, pick: int, value: Any

@@ -564,7 +564,10 @@ def _uninterrupted() -> Iterator[None]:
 
 
 def _make_folder(out: Path) -> list[Path]:
-    """Make `out` and its missing parents; returns those made, deepest first."""
+    """Make `out` and its missing parents; returns those this run made, deepest first.
+
+    A folder another run makes at the same moment is shared, not an error.
+    """
     missing = []
     folder = out
     while not os.path.lexists(folder):
@@ -575,12 +578,25 @@ def _make_folder(out: Path) -> list[Path]:
         try:
             folder.mkdir()
         except OSError as exc:
+            if isinstance(exc, FileExistsError) and _is_plain_folder(folder):
+                continue
             for undo in reversed(made):
                 with contextlib.suppress(OSError):
                     undo.rmdir()
+            if isinstance(exc, FileExistsError):
+                message = f"{folder}: a file appeared where the output folder goes; remove it"
+                raise OutputError(message) from None
             raise OutputError(_describe(exc)) from None
         made.append(folder)
-    return missing
+    return made[::-1]
+
+
+def _is_plain_folder(path: Path) -> bool:
+    """A folder itself, not a symbolic link to one."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _is_normalised(path: str) -> bool:

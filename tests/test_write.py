@@ -482,6 +482,42 @@ def test_a_second_run_waits_for_the_first(tmp_path: Path) -> None:
     assert (tmp_path / "pkg" / "new" / "c.py").read_text() == "c\n"
 
 
+def test_a_folder_another_run_makes_first_is_shared_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "new" / "client"
+    real_mkdir = Path.mkdir
+
+    def another_run_wins(self: Path, *args: object, **kwargs: object) -> None:
+        if self in (out, out.parent):
+            os.mkdir(self)  # the other run makes it between our look and our mkdir
+        real_mkdir(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "mkdir", another_run_wins)
+    assert write._make_folder(out) == []  # made by the other run: not ours to remove
+    os.rmdir(out)
+    os.rmdir(out.parent)
+
+    done = generate(out, OLD)
+    assert done.writes and (out / "pkg" / "a.py").read_text() == "old a\n"
+
+
+def test_a_file_made_where_the_folder_goes_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "client"
+    real_mkdir = Path.mkdir
+
+    def a_file_appears(self: Path, *args: object, **kwargs: object) -> None:
+        self.write_text("not a folder\n")
+        real_mkdir(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "mkdir", a_file_appears)
+    message = f"{out}: a file appeared where the output folder goes; remove it"
+    with pytest.raises(write.OutputError, match=message):
+        write._make_folder(out)
+
+
 def test_concurrent_runs_end_with_one_whole_tree(tmp_path: Path) -> None:
     first = {f"pkg/m{i}.py": f"first {i}\n" * 200 for i in range(12)}
     second = {f"pkg/m{i}.py": f"second {i}\n" * 200 for i in range(6, 18)}

@@ -889,10 +889,9 @@ def _arguments(
         for argument in arguments:
             merged.setdefault(argument.name, argument)
     whole_bodies = {b.argument for b in bodies if b is not None and not b.flattened}
+    required_per_body = [{a.name for a in arguments if a.required} for arguments in per_body]
     for name, argument in merged.items():
-        required = all(
-            any(a.name == name and a.required for a in arguments) for arguments in per_body
-        )
+        required = all(name in names for names in required_per_body)
         entries.append(
             dataclasses.replace(
                 argument,

@@ -20,7 +20,9 @@ statement or the header of a compound one, else the method or top-level
 definition. It goes through black or, when chosen, `ruff format` (faster; its
 output differs slightly from black's); everything else is written as rendered.
 Formatted pieces are cached by content, and a piece that recurs (the sync and
-async clients share signatures) is formatted once.
+async clients share signatures) is formatted once. A file rendered exactly as in
+the last run is not looked at again: its formatted text is cached too, one entry
+per output path.
 """
 
 from __future__ import annotations
@@ -180,15 +182,52 @@ def format_files(
     """
     if formatter not in FORMATTERS:
         raise ValueError(f"unknown formatter {formatter!r}; choose one of {FORMATTERS}")
-    plans: dict[str, list[str | _Unit]] = {}
-    for path, text in files.items():
-        if PurePosixPath(path).suffix == ".py":
-            lines = unsettled_lines(text)
-            if lines:
-                plans[path] = _plan(path, text, lines)
-    if not plans:
-        return files
     identity = _identity(formatter)
+    # A whole file's formatting depends on this module's choices of pieces too.
+    planner = f"{installed('generator.formatting')}, {installed('generator.docstrings')}"
+    formatted = dict(files)
+    plans: dict[str, list[str | _Unit]] = {}
+    digests: dict[str, str] = {}  # of the files not as last run rendered them
+    for path, text in files.items():
+        if PurePosixPath(path).suffix != ".py":
+            continue
+        if cache.folder is not None:
+            digest = key(text)
+            done = _done(cache.get("files", key(identity, planner, path)), digest)
+            if done is not None:  # rendered as last run: formatted as last run
+                formatted[path] = done
+                continue
+            digests[path] = digest
+        lines = unsettled_lines(text)
+        if lines:
+            plans[path] = _plan(path, text, lines)
+    if plans:
+        _format_plans(plans, formatted, identity, cache, progress, formatter)
+    for path, digest in digests.items():
+        cache.put("files", key(identity, planner, path), json.dumps([digest, formatted[path]]))
+    return formatted
+
+
+def _done(entry: str | None, digest: str) -> str | None:
+    """The formatted text a cached file entry holds, if it was made from a file whose
+    digest was `digest`."""
+    try:
+        made_from, text = json.loads(entry) if entry is not None else (None, None)
+    except (ValueError, TypeError):
+        return None
+    return text if made_from == digest and isinstance(text, str) else None
+
+
+def _format_plans(
+    plans: dict[str, list[str | _Unit]],
+    formatted: dict[str, str],
+    identity: str,
+    cache: Cache,
+    progress: Progress,
+    formatter: str,
+) -> None:
+    """Format the units of `plans` (from the cache, else with `formatter`), and put each
+    planned file together in `formatted`."""
     units = [part for plan in plans.values() for part in plan if isinstance(part, _Unit)]
     known = {path: _entries(cache.get("pieces", key(identity, "pieces", path))) for path in plans}
     entries = {id(unit): key(identity, unit.kind, unit.text) for unit in units}
@@ -207,7 +246,6 @@ def format_files(
         for number, (entry, text) in enumerate(run(pending).items(), start=1):
             results[entry] = text
             progress.count(number, len(pending), "pieces")
-    formatted = dict(files)
     for path, plan in plans.items():
         kept: dict[str, str] = {}
         pieces: list[str] = []
@@ -221,7 +259,6 @@ def format_files(
         formatted[path] = "".join(pieces)
         if kept != known[path]:
             cache.put("pieces", key(identity, "pieces", path), json.dumps(kept))
-    return formatted
 
 
 class _Unit:

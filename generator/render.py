@@ -28,6 +28,7 @@ from .escape import (
     regex_literal,
 )
 from .formatting import fits
+from .fragments import Fragments
 from .naming import ERROR_NAMES, constant_name
 from .patterns import CharacterRule, character_rule
 from .progress import SILENT, Progress
@@ -67,16 +68,20 @@ CONTRACT_OUTPUTS = (
 def render(api: ir.Api, *, cache: Cache = DISABLED, progress: Progress = SILENT) -> dict[str, str]:
     """Every output file's path (relative, POSIX) and text.
 
-    Compiled templates are kept between runs (see `InstalledBytecodeCache`).
+    Compiled templates are kept between runs (see `InstalledBytecodeCache`), and so
+    are the fragments templates render through `cached` (see `generator.fragments`).
     """
-    environment = _environment(api, cache)
+    fragments = Fragments(cache, api, TEMPLATES)
+    environment = _environment(api, cache, fragments)
     outputs = OUTPUTS + (CONTRACT_OUTPUTS if api.contracts is not None else ())
     if not _constraint_rules(api):  # nothing to check: no module of checks
         outputs = tuple(o for o in outputs if o[0] != "package/_checks.py.jinja")
     files = {}
     for template_name, output in outputs:
         path = output.format(package=api.package_name)
+        fragments.path = path
         files[path] = environment.get_template(template_name).render(api=api)
+        fragments.save()
         progress.count(len(files), len(outputs), "files")
     return files
 
@@ -147,7 +152,10 @@ class SignedBytecodeCache(jinja2.BytecodeCache):
         self.cache.put_bytes("templates", bucket.key, bucket.bytecode_to_string())
 
 
-def _environment(api: ir.Api, cache: Cache = DISABLED) -> jinja2.Environment:
+def _environment(
+    api: ir.Api, cache: Cache = DISABLED, fragments: Fragments | None = None
+) -> jinja2.Environment:
+    fragments = fragments or Fragments(DISABLED, api, TEMPLATES)
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         bytecode_cache=InstalledBytecodeCache(
@@ -160,8 +168,7 @@ def _environment(api: ir.Api, cache: Cache = DISABLED) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    models = {m.name: m for m in api.models}
-    enums = {e.name: e for e in api.enums}
+    environment.globals["cached"] = fragments
     environment.filters.update(
         fits=fits,
         union_operands=_union_operands,
@@ -197,13 +204,13 @@ def _environment(api: ir.Api, cache: Cache = DISABLED) -> jinja2.Environment:
         readme_case=_readme_case,
         shell_word=shlex.quote,
         credential_conditions=_credential_conditions,
-        model_named=lambda name: models[name],
+        model_named=fragments.model,
         field_documentation=lambda f: (
             with_default(f.description, f.default) if f.has_default else f.description
         ),
-        enum_member=lambda t, value: _enum_member(enums[t.name], value),
-        first_member=lambda t: enums[t.name].members[0].name,
-        enum_values=lambda t: [m.value for m in enums[t.name].members],
+        enum_member=lambda t, value: _enum_member(fragments.enum(t.name), value),
+        first_member=lambda t: fragments.enum(t.name).members[0].name,
+        enum_values=lambda t: [m.value for m in fragments.enum(t.name).members],
         path=_path,
         signature_kinds=lambda operations: ir.type_kinds(_signature_types(operations)),
         signature_models=lambda operations: sorted(

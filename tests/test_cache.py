@@ -213,15 +213,21 @@ class _Opens:
         return (open, (str(self.path), "w"))
 
 
-def _crafted(kind: str, marker: Path) -> bytes:
-    """What an attacker would put in an entry of `kind`."""
+def _crafted(kind: str, marker: Path, value: bytes) -> bytes:
+    """What an attacker would put in an entry of `kind` that held `value`: the same
+    shape and keys, with code of theirs for every text."""
+    code = f"open({str(marker)!r}, 'w')\n"
     if kind == "templates":  # Jinja unpickles the checksum of a bytecode entry
         return jinja2.bccache.bc_magic + pickle.dumps(_Opens(marker))
     if kind == "validate":
         return b"[]"
     if kind == "pieces":
-        return json.dumps({"x": f"open({str(marker)!r}, 'w')\n"}).encode()
-    return f"open({str(marker)!r}, 'w')\n".encode()
+        return json.dumps({entry: code for entry in json.loads(value)}).encode()
+    if kind == "fragments":
+        return json.dumps({entry: [code, []] for entry in json.loads(value)}).encode()
+    if kind == "files":  # made from the same rendered text
+        return json.dumps([json.loads(value)[0], code]).encode()
+    return code.encode()
 
 
 TAMPERINGS = (
@@ -243,9 +249,10 @@ def _tamper_all(folder: Path, marker: Path) -> list[str]:
         seen[kind] = seen.get(kind, -1) + 1
         how = TAMPERINGS[seen[kind] % len(TAMPERINGS)]
         if how == "crafted values under their signatures":
-            entry.write_bytes(data.partition(b"\n")[0] + b"\n" + _crafted(kind, marker))
+            signature, _, value = data.partition(b"\n")
+            entry.write_bytes(signature + b"\n" + _crafted(kind, marker, value))
         elif how == "crafted values without signatures":
-            entry.write_bytes(_crafted(kind, marker))
+            entry.write_bytes(_crafted(kind, marker, data.partition(b"\n")[2]))
         elif how == "truncated":
             entry.write_bytes(data[: len(data) // 2])
         else:  # another entry's content, valid under its own key
@@ -279,7 +286,7 @@ def clean_run(
         cache = Cache(warm / "cache", key_file=warm / "key")
         assert pipeline.generate(spec, folder / "out", cache=cache).files == expected
         kinds = sorted(p.name for p in (warm / "cache").iterdir())
-        assert kinds == ["pieces", "templates", "validate"]
+        assert kinds == ["files", "fragments", "pieces", "templates", "validate"]
         yield spec, expected, warm
 
 

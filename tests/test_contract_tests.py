@@ -58,7 +58,7 @@ def test_sending_identifier_instead_of_number_fails_with_a_diff(
 ) -> None:
     def edit(templates: Path) -> None:
         replace_in(
-            templates / "package" / "_operations.py.jinja",
+            templates / "macros" / "builders.jinja",
             'head=field.wire_name|literal ~ ": ", tail=",") }}',
             'head=("identifier" if field.wire_name == "number" else field.wire_name)|literal'
             ' ~ ": ", tail=",") }}',
@@ -77,7 +77,7 @@ def test_dropping_the_key_header_fails_and_says_so(
 ) -> None:
     def edit(templates: Path) -> None:
         replace_in(
-            templates / "package" / "_operations.py.jinja",
+            templates / "macros" / "builders.jinja",
             "security={{ op.security|literal }},",
             "security=(),",
         )

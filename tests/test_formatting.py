@@ -222,6 +222,35 @@ def test_a_cached_piece_is_not_formatted_again(
     assert format_files({"a.py": UNSETTLED}, cache=cache) == first
 
 
+def test_a_file_rendered_as_last_time_is_not_planned_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = Cache(tmp_path)
+    files = {"a.py": UNSETTLED, "b.py": SETTLED}
+    first = format_files(files, cache=cache)
+    assert first["a.py"] != UNSETTLED and first["b.py"] == SETTLED
+    changed = {"a.py": UNSETTLED, "b.py": SETTLED + "\n\nx = 1\n"}
+    expected = format_files(changed)  # without a cache
+    looked_at: list[str] = []
+    real = formatting.unsettled_lines
+
+    def spying(text: str) -> list[int]:
+        looked_at.append(text)
+        return real(text)
+
+    monkeypatch.setattr(formatting, "unsettled_lines", spying)
+    assert format_files(files, cache=cache) == first
+    assert looked_at == []  # both from the cache, as whole files
+    assert format_files(changed, cache=cache) == expected
+    assert looked_at == [changed["b.py"]]
+
+    # Another version of the planner (this module) does not take the files of this one.
+    monkeypatch.setattr(formatting, "installed", lambda module: f"{module} changed")
+    looked_at.clear()
+    assert format_files(files, cache=cache) == first
+    assert sorted(looked_at) == sorted(files.values())
+
+
 def test_a_description_edit_keeps_the_validation_result(tmp_path: Path) -> None:
     from generator.load import parse_document
     from generator.validate import validate_document

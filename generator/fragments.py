@@ -48,7 +48,8 @@ class Fragments:
         self.enums = {e.name: e for e in api.enums}
         self.path = ""
         self._identity = _identity(templates) if cache.folder is not None else None
-        self._digests: dict[int, str] = {}  # id(model object) → digest of its repr
+        # id(argument) → the argument, kept alive so that its id is not reused, and digest
+        self._digests: dict[int, tuple[object, str]] = {}
         self._known: dict[str, _Kept] | None = None  # of the file `path`, as last kept
         self._used: dict[str, _Kept] = {}  # of the file `path`, in this run
         self._rendering: list[set[tuple[str, str]]] = []  # what the open fragments used
@@ -108,10 +109,11 @@ class Fragments:
     def _digest(self, value: object) -> str:
         if isinstance(value, str | int | bool | None):
             return repr(value)
-        digest = self._digests.get(id(value))
-        if digest is None:
-            digest = hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()
-            self._digests[id(value)] = digest
+        known = self._digests.get(id(value))
+        if known is not None:
+            return known[1]
+        digest = hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()
+        self._digests[id(value)] = (value, digest)
         return digest
 
     def _digest_of(self, kind: str, name: str) -> str | None:
@@ -129,8 +131,8 @@ def _entries(text: str | None) -> dict[str, _Kept]:
     except (ValueError, TypeError, LookupError, AttributeError):
         return {}
     shaped = all(
-        isinstance(text, str) and all(len(need) == 3 for need in needs)
-        for text, needs in entries.values()
+        isinstance(fragment, str) and all(len(need) == 3 for need in needs)
+        for fragment, needs in entries.values()
     )
     return entries if shaped else {}
 

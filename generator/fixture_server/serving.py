@@ -254,6 +254,9 @@ class _StrictHttpToolsProtocol(HttpToolsProtocol):
         self._answer_refusal()
 
     def on_response_complete(self) -> None:
+        if len(self.connections) == 1:
+            # No other connection's answer to send with this one at the turn's end.
+            self._corked.flush()
         super().on_response_complete()
         self._answer_refusal()
 
@@ -289,6 +292,9 @@ class _CorkedTransport:
     is complete instead was measured slower with 50 clients: 4,700-7,200 req/s against
     9,500-10,100, fixed answer, alternating runs. Sent at the turn's end, the answers of
     all connections served in a turn go out together and the clients wake once for them.)
+    The server's only connection has no other answer to wait for: the protocol sends its
+    answer as soon as it is complete (one client: 3,150-3,980 req/s at the turn's end,
+    3,850-5,000 at once, alternating runs on a quiet machine).
     """
 
     __slots__ = ("_loop", "_pending", "_transport")

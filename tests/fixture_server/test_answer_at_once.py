@@ -129,6 +129,39 @@ def test_the_answer_at_once_is_the_asgi_answer(
     assert whole.closed == pieces.closed == (case in ("HTTP/1.0", "Connection: close"))
 
 
+def test_the_only_connection_s_answer_leaves_at_once(replaying: AsgiApp) -> None:
+    """Answers wait for the loop turn's end to leave with those of other connections; a
+    lone connection's leaves as soon as it is complete."""
+    loop = asyncio.new_event_loop()
+    try:
+        state = ServerState()
+        protocol_class = HTTP_PROTOCOLS["httptools"]
+        config = server_config(replaying, protocol_class)
+
+        def connect() -> tuple[Any, _Transport]:
+            protocol: Any = protocol_class(  # type: ignore[call-arg]
+                config=config, server_state=state, app_state={}, _loop=loop
+            )
+            transport = _Transport()
+            protocol.connection_made(transport)
+            return protocol, transport
+
+        request = b"".join(CASES["a replayed answer"])
+        first, first_transport = connect()
+        first.data_received(request)
+        assert first_transport.written  # alone: sent in the read's own turn
+        first_transport.written.clear()
+
+        second, second_transport = connect()
+        first.data_received(request)
+        second.data_received(request)
+        assert not first_transport.written and not second_transport.written
+        loop.run_until_complete(asyncio.sleep(0))  # the turn ends: both leave
+        assert first_transport.written and second_transport.written
+    finally:
+        loop.close()
+
+
 def test_pipelined_requests_read_together_are_answered_in_order(
     exchange: Callable[[AsgiApp, list[bytes]], Outcome], replaying: AsgiApp
 ) -> None:

@@ -226,7 +226,10 @@ class _StrictHttpToolsProtocol(HttpToolsProtocol):
         if cycle.scope["method"] != "HEAD":
             parts.append(response.body)
         cycle.response_started = cycle.response_complete = True
-        self.transport.write(b"".join(parts))
+        if len(self.connections) == 1:
+            self._corked.write_now(b"".join(parts))  # see on_response_complete
+        else:
+            self.transport.write(b"".join(parts))
         cycle.message_event.set()
         if not cycle.keep_alive:
             self.transport.close()
@@ -313,6 +316,11 @@ class _CorkedTransport:
         pending, self._pending = self._pending, []
         if pending:
             self._transport.write(b"".join(pending))
+
+    def write_now(self, data: bytes) -> None:
+        """Send `data` after what is pending, without waiting for the turn's end."""
+        self._pending.append(data)
+        self.flush()
 
     def close(self) -> None:
         self.flush()

@@ -63,42 +63,52 @@ class AsgiApp:
             return
         if kind != "http":
             return  # uvicorn runs without WebSocket support: nothing else arrives
-        response = _framing_problem(scope)
-        if response is None:
-            target = _target(scope)
-            if target is None:
-                response = malformed_request(
-                    "the request target must be a path (or an absolute http URL)"
-                )
-            else:
-                body = await self._body(scope, receive)
-                if body is None:
-                    return  # the client went away
-                if isinstance(body, Response):
-                    response = body
-                else:
-                    fields = [
-                        (name.decode("latin-1"), value.decode("latin-1"))
-                        for name, value in scope["headers"]
-                    ]
-                    request = Request.from_fields(scope["method"], target, fields, body)
-                    response = self.respond(request)
-        await send(
-            {
-                "type": "http.response.start",
-                "status": response.status,
-                "headers": response.wire_headers(),
-            }
-        )
-        await send({"type": "http.response.body", "body": response.body})
+        head = self._read_head(scope)
+        if isinstance(head, Response):
+            response = head
+        else:
+            body = await self._body(receive)
+            if body is None:
+                return  # the client went away
+            response = body if isinstance(body, Response) else self._answer(scope, head, body)
+        await send_response(send, response)
 
-    async def _body(self, scope: Scope, receive: Receive) -> bytes | Response | None:
-        limit = self.max_body
+    def answer_read(self, scope: Scope, body: bytes) -> Response:
+        """What `__call__` answers to a request whose body has been read whole, at once.
+
+        For an HTTP layer that has the whole request in hand (see `serving.py`): the same
+        checks, in the same order, and the same answer, without an ASGI exchange.
+        """
+        head = self._read_head(scope)
+        if isinstance(head, Response):
+            return head
+        if len(body) > self.max_body:
+            return body_too_large(too_large_detail(None, self.max_body))
+        return self._answer(scope, head, body)
+
+    def _read_head(self, scope: Scope) -> str | Response:
+        """The request target, or the answer refusing the request from its head alone."""
+        response = _framing_problem(scope)
+        if response is not None:
+            return response
+        target = _target(scope)
+        if target is None:
+            return malformed_request("the request target must be a path (or an absolute http URL)")
         declared = _content_length(scope)
-        if declared is not None and declared > limit:
+        if declared is not None and declared > self.max_body:
             # A client that sent `Expect: 100-continue` gets no 100 and sends nothing.
             close = declared > DRAIN_LIMIT
-            return body_too_large(too_large_detail(declared, limit), close=close)
+            return body_too_large(too_large_detail(declared, self.max_body), close=close)
+        return target
+
+    def _answer(self, scope: Scope, target: str, body: bytes) -> Response:
+        fields = [
+            (name.decode("latin-1"), value.decode("latin-1")) for name, value in scope["headers"]
+        ]
+        return self.respond(Request.from_fields(scope["method"], target, fields, body))
+
+    async def _body(self, receive: Receive) -> bytes | Response | None:
+        limit = self.max_body
         chunks: list[bytes] = []
         size = 0
         while True:
@@ -113,6 +123,18 @@ class AsgiApp:
                 chunks.append(chunk)
             if not message.get("more_body", False):
                 return b"".join(chunks)
+
+
+async def send_response(send: Send, response: Response) -> None:
+    """`response` as the two ASGI messages of an answer."""
+    await send(
+        {
+            "type": "http.response.start",
+            "status": response.status,
+            "headers": response.wire_headers(),
+        }
+    )
+    await send({"type": "http.response.body", "body": response.body})
 
 
 def _framing_problem(scope: Scope) -> Response | None:

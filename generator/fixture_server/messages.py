@@ -8,6 +8,7 @@ is here too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 MAX_BODY = 1024 * 1024
@@ -57,13 +58,14 @@ class Response:
     recording's answer costs no encoding work after the first time it is replayed.
     """
 
-    __slots__ = ("_asgi_headers", "body", "headers", "status")
+    __slots__ = ("_asgi_headers", "_header_block", "body", "headers", "status")
 
     def __init__(self, status: int, headers: list[tuple[str, str]], body: bytes = b"") -> None:
         self.status = status
         self.headers = headers
         self.body = body
         self._asgi_headers: list[tuple[bytes, bytes]] | None = None
+        self._header_block: tuple[bytes | None, bool] | None = None
 
     @property
     def has_body(self) -> bool:
@@ -84,3 +86,35 @@ class Response:
                 encoded.append((b"content-length", str(len(self.body)).encode("ascii")))
             self._asgi_headers = encoded
         return encoded
+
+    def header_block(self) -> tuple[bytes, bool] | None:
+        """The header fields as HTTP/1.1 lines (`name: value` and CRLF each, names in lower
+        case), Content-Length included, and whether a Connection field says `close`; built
+        once. None when a field cannot be written as it is: a name that is not a token, a
+        value with a control character (RFC 9110 5.1, 5.5), or a field that frames the body
+        (Content-Length, Transfer-Encoding: the HTTP layer's, from the body itself).
+        """
+        if self._header_block is None:
+            self._header_block = _header_block(self)
+        lines, closes = self._header_block
+        return None if lines is None else (lines, closes)
+
+
+def _header_block(response: Response) -> tuple[bytes | None, bool]:
+    if any(name.lower() in _FRAMING for name, _ in response.headers):
+        return None, False
+    lines: list[bytes] = []
+    closes = False
+    for name, value in response.wire_headers():
+        name = name.lower()
+        if not _TOKEN.fullmatch(name) or _CONTROL.search(value):
+            return None, False
+        if name == b"connection":
+            closes = closes or b"close" in [token.strip().lower() for token in value.split(b",")]
+        lines.append(name + b": " + value + b"\r\n")
+    return b"".join(lines), closes
+
+
+_FRAMING = ("content-length", "transfer-encoding")
+_TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_CONTROL = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")

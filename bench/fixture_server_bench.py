@@ -11,7 +11,9 @@ spec/openapi.yaml is not there), with full validation on, it prints:
   200 (reported); each against Prism's mock server of the same document in the same run
   when Prism is installed (`make bench` installs it under .venv-bench/prism; target >= 5x),
   else against a bare standard-library server answering a fixed body (one client: medians
-  of rounds in which ours and the baseline run in turn, so both meet the same machine);
+  of rounds in which ours and the baseline run in turn, so both meet the same machine, with
+  the client and both servers on one CPU for the target's figure, and on any CPU beside
+  it: see `on_one_cpu` for why);
   beside them, uvicorn's
   HTTP layer alone (the ASGI adapter answering a fixed body) on h11 and on httptools, and
   the fixture server on h11 (`--http h11`, the parser before httptools);
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import resource
@@ -402,9 +405,16 @@ def peer_process(target: Target) -> Iterator[tuple[str, Served, bytes]]:
 
 
 def one_client_rounds(
-    ours: Served, requests: list[bytes], peer: Served, peer_request: bytes, args: argparse.Namespace
+    ours: Served,
+    requests: list[bytes],
+    peer: Served,
+    peer_request: bytes,
+    args: argparse.Namespace,
+    *,
+    pinned: bool,
 ) -> tuple[float, float]:
-    """Medians of one-client rates, ours and the peer's measured in turn, round after round.
+    """Medians of one-client rates, ours and the peer's measured in turn, round after round,
+    with the client and both servers on one CPU when `pinned` (see `on_one_cpu`).
 
     One client's rate is bound by latency, and on a shared virtual machine latency moves
     with what else runs (a virtual CPU left idle is slow to wake): measured in alternation,
@@ -412,19 +422,67 @@ def one_client_rounds(
     """
     ours_rates: list[float] = []
     peer_rates: list[float] = []
-    for _ in range(args.one_client_rounds):
-        ours_rates.append(one_client(ours.port, requests, args.requests))
-        peer_rates.append(one_client(peer.port, [peer_request], max(args.requests // 4, 200)))
+    with on_one_cpu(ours.pid, peer.pid) if pinned else contextlib.nullcontext():
+        for _ in range(args.one_client_rounds):
+            ours_rates.append(one_client(ours.port, requests, args.requests))
+            peer_rates.append(one_client(peer.port, [peer_request], max(args.requests // 4, 200)))
     return statistics.median(ours_rates), statistics.median(peer_rates)
+
+
+@contextmanager
+def on_one_cpu(*pids: int) -> Iterator[None]:
+    """Every thread of this process, of `pids` and of their children on one CPU, for as long
+    as the block runs.
+
+    One client waits for each answer, and the server for each request: on a virtual machine
+    whose idle CPUs halt at once (Firecracker's guests: `guest_halt_poll_ns=0`), each of those
+    waits ends by waking a halted CPU, and the rate measures the hypervisor. The same server
+    answered one client 1.5-2x faster when other work kept both CPUs awake. On one CPU, the
+    client and the server take turns without a wake-up between them, and the rate is what
+    one request costs them: the same for every server measured.
+    """
+    cpu = min(os.sched_getaffinity(0))
+    threads = [*_threads(os.getpid()), *(t for pid in pids for t in _threads(pid, children=True))]
+    before = {}
+    for thread in threads:
+        with contextlib.suppress(OSError):  # a thread that has ended meanwhile
+            before[thread] = os.sched_getaffinity(thread)
+            os.sched_setaffinity(thread, {cpu})
+    try:
+        yield
+    finally:
+        for thread, cpus in before.items():
+            with contextlib.suppress(OSError):
+                os.sched_setaffinity(thread, cpus)
+
+
+def _threads(pid: int, *, children: bool = False) -> list[int]:
+    """The threads of process `pid`, and with `children` those of its descendants too."""
+    found: list[int] = []
+    processes = [pid]
+    while processes:
+        process = processes.pop()
+        try:
+            tasks = [int(task) for task in os.listdir(f"/proc/{process}/task")]
+        except OSError:
+            continue
+        found.extend(tasks)
+        if children:
+            for task in tasks:
+                with contextlib.suppress(OSError):
+                    text = Path(f"/proc/{process}/task/{task}/children").read_text()
+                    processes.extend(int(child) for child in text.split())
+    return found
 
 
 def one_client_only(target: Target, args: argparse.Namespace) -> None:
     """`--one-client`: the one-client figure alone, against the baseline."""
     with fixture_process(target) as ours, peer_process(target) as (peer_name, peer, request):
-        single, peer_single = one_client_rounds(
-            ours, [target.request(ours.base_path)], peer, request, args
-        )
+        same = [target.request(ours.base_path)]
+        single, peer_single = one_client_rounds(ours, same, peer, request, args, pinned=True)
+        free, peer_free = one_client_rounds(ours, same, peer, request, args, pinned=False)
     _record_one_client(args, "the same request", single, peer_name, peer_single)
+    _record_one_client(args, "the same request", free, peer_name, peer_free, pinned=False)
 
 
 def throughput(target: Target, args: argparse.Namespace) -> None:
@@ -434,8 +492,14 @@ def throughput(target: Target, args: argparse.Namespace) -> None:
         if status != 200:
             raise SystemExit(f"the benchmark request got {status}: {body[:300]!r}")
         varied = distinct(target, ours.base_path)
-        single, peer_single = one_client_rounds(ours, same, peer, request, args)
-        single_varied, peer_varied = one_client_rounds(ours, varied, peer, request, args)
+        single, peer_single = one_client_rounds(ours, same, peer, request, args, pinned=True)
+        single_varied, peer_varied = one_client_rounds(
+            ours, varied, peer, request, args, pinned=True
+        )
+        free, peer_free = one_client_rounds(ours, same, peer, request, args, pinned=False)
+        free_varied, peer_free_varied = one_client_rounds(
+            ours, varied, peer, request, args, pinned=False
+        )
         fifty = _median_load(ours.port, same, 50, args)
         fifty_varied = _median_load(ours.port, varied, 50, args)
         two_hundred = concurrent_clients(ours.port, same, 200, max(args.requests // 200, 10))
@@ -493,14 +557,20 @@ def throughput(target: Target, args: argparse.Namespace) -> None:
         None,
     )
 
+    varied_detail = "1,000 bodies, each validated anew"
     _record_one_client(args, "the same request", single, peer_name, peer_single)
+    _record_one_client(
+        args, "distinct bodies", single_varied, peer_name, peer_varied, varied_detail
+    )
+    _record_one_client(args, "the same request", free, peer_name, peer_free, pinned=False)
     _record_one_client(
         args,
         "distinct bodies",
-        single_varied,
+        free_varied,
         peer_name,
-        peer_varied,
-        "1,000 bodies, each validated anew",
+        peer_free_varied,
+        varied_detail,
+        pinned=False,
     )
     for label, load in (("the same request", fifty), ("distinct bodies", fifty_varied)):
         print(
@@ -548,20 +618,26 @@ def _record_one_client(
     peer_name: str,
     peer_rate: float,
     detail: str = "",
+    *,
+    pinned: bool = True,
 ) -> None:
+    """A one-client figure: the target's when `pinned` (client and servers on one CPU, see
+    `on_one_cpu`), reported beside it when not (bound by waking idle CPUs)."""
+    where = "one CPU" if pinned else "any CPU, idle ones halting"
     print(
-        f"one keep-alive client, {label}{f' ({detail})' if detail else ''}: {rate:,.0f} req/s = "
-        f"{rate / peer_rate:.2f}x {peer_name} ({peer_rate:,.0f} req/s); medians of "
-        f"{args.one_client_rounds} rounds in turn, {args.requests:,} requests each for ours"
+        f"one keep-alive client, {label}{f' ({detail})' if detail else ''}, on {where}: "
+        f"{rate:,.0f} req/s = {rate / peer_rate:.2f}x {peer_name} ({peer_rate:,.0f} req/s); "
+        f"medians of {args.one_client_rounds} rounds in turn, {args.requests:,} requests "
+        "each for ours"
     )
     factor = 5 if peer_name == "Prism mock" else None
     record(
-        f"fixture server, one keep-alive client, {label}",
+        f"fixture server, one keep-alive client, {label}" + ("" if pinned else ", any CPU"),
         f"{rate:,.0f} req/s",
         f"{peer_name} {peer_rate:,.0f} req/s",
         f"{rate / peer_rate:.2f}x",
-        _target_text(peer_name),
-        rate >= 3000 and (factor is None or rate >= factor * peer_rate),
+        _target_text(peer_name) if pinned else "reported",
+        (rate >= 3000 and (factor is None or rate >= factor * peer_rate)) if pinned else None,
     )
 
 

@@ -131,13 +131,14 @@ class Cache:
         directory = self._directory(kind)
         if directory is None or not self._writable or not _ENTRY_NAME.fullmatch(entry):
             return
-        signed = _HEADER + self._signature(kind, entry, value).encode("ascii") + b"\n" + value
+        header = _HEADER + self._signature(kind, entry, value).encode("ascii") + b"\n"
         temporary = None
         try:
             # Written beside and renamed, so a reader never sees half an entry.
             handle, temporary = tempfile.mkstemp(dir=directory, suffix=".tmp")
             with os.fdopen(handle, "wb") as stream:
-                stream.write(signed)
+                stream.write(header)
+                stream.write(value)  # not joined: a large client's entries are megabytes
             os.replace(temporary, directory / entry)
         except OSError as exc:
             self._writable = False
@@ -148,8 +149,9 @@ class Cache:
 
     def _signature(self, kind: str, entry: str, value: bytes) -> str:
         assert self._secret is not None
-        message = kind.encode() + b"\0" + entry.encode() + b"\0" + value
-        return hmac.new(self._secret, message, hashlib.sha256).hexdigest()
+        signature = hmac.new(self._secret, kind.encode() + b"\0" + entry.encode() + b"\0", "sha256")
+        signature.update(value)  # the same message as one, without copying a large value
+        return signature.hexdigest()
 
     def _directory(self, kind: str) -> Path | None:
         if self._state == "closed":

@@ -115,10 +115,10 @@ class Fragments:
         if known is not None:
             return known[1]
         if dataclasses.is_dataclass(value):
-            # Field by field, so that a part many arguments share (the operation of each of
-            # its contract tests) is printed once.
+            # Field by field, each field's value by its `repr` unless it was an argument
+            # before: the operation of each of its contract tests is printed once.
             text = type(value).__qualname__ + "".join(
-                f"|{field.name}={self._digest(getattr(value, field.name))}"
+                f"|{field.name}={self._printed(getattr(value, field.name))}"
                 for field in dataclasses.fields(value)
             )
         else:
@@ -126,6 +126,10 @@ class Fragments:
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
         self._digests[id(value)] = (value, digest)
         return digest
+
+    def _printed(self, value: object) -> str:
+        known = self._digests.get(id(value))
+        return repr(value) if known is None else known[1]
 
     def _digest_of(self, kind: str, name: str) -> str | None:
         found = (self.models if kind == "model" else self.enums).get(name)
